@@ -1,0 +1,103 @@
+package io.gamebus.config;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What one endpoint accepts before it refuses: sizes, connections, time and rate. Every limit has a
+ * default, so an endpoint without {@code "limits"} is still bounded. 0 means "none" only where said.
+ *
+ * <pre>{@code "limits": {"maxMessageBytes": 10485760, "maxFrameBytes": 4194304, "maxConnections": 1000,
+ *   "idleTimeoutSeconds": 0, "loginTimeoutSeconds": 300, "maxMessagesPerSecond": 0,
+ *   "maxPendingWriteBytes": 1048576}}</pre>
+ */
+public final class LimitsConfig extends ConfigObject {
+
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+  public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+  public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 0;
+  public static final int DEFAULT_LOGIN_TIMEOUT_SECONDS = 300;
+  public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 0;
+  public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 1024 * 1024;
+
+  private static final int MAX = Integer.MAX_VALUE;
+
+  private final int maxMessageBytes;
+  private final int maxFrameBytes;
+  private final int maxConnections;
+  private final int idleTimeoutSeconds;
+  private final int loginTimeoutSeconds;
+  private final int maxMessagesPerSecond;
+  private final int maxPendingWriteBytes;
+
+  LimitsConfig(JsonFields f) {
+    maxMessageBytes = f.integer("maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES, 1, MAX);
+    // A frame larger than a whole message could never be accepted, so the message size caps it.
+    maxFrameBytes = f.integer("maxFrameBytes", Math.min(DEFAULT_MAX_FRAME_BYTES, maxMessageBytes), 1, MAX);
+    if (maxFrameBytes > maxMessageBytes) {
+      throw f.error("maxFrameBytes", maxFrameBytes + " is more than maxMessageBytes (" + maxMessageBytes + ")");
+    }
+    maxConnections = f.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, MAX);
+    idleTimeoutSeconds = f.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, MAX);
+    loginTimeoutSeconds = f.integer("loginTimeoutSeconds", DEFAULT_LOGIN_TIMEOUT_SECONDS, 0, MAX);
+    maxMessagesPerSecond = f.integer("maxMessagesPerSecond", DEFAULT_MAX_MESSAGES_PER_SECOND, 0, MAX);
+    maxPendingWriteBytes = f.integer("maxPendingWriteBytes", DEFAULT_MAX_PENDING_WRITE_BYTES, 1, MAX);
+    f.done();
+  }
+
+  public static LimitsConfig fromJson(JsonObject json) {
+    return new LimitsConfig(JsonFields.of(json, "limits"));
+  }
+
+  /** All defaults. */
+  public static LimitsConfig defaults() {
+    return fromJson(new JsonObject());
+  }
+
+  /** Largest decoded message (a line, a length-prefixed frame, a JSON document), in bytes; default 10 MiB. */
+  public int maxMessageBytes() {
+    return maxMessageBytes;
+  }
+
+  /** Largest single WebSocket frame, in bytes; default 4 MiB (or maxMessageBytes, if smaller). */
+  public int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  /** Open connections a server endpoint accepts at once; default 1000. */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** A connection silent this long is closed, in seconds; default 0, never. */
+  public int idleTimeoutSeconds() {
+    return idleTimeoutSeconds;
+  }
+
+  /** A connection that has not logged in this long after opening is closed, in seconds; default 300; 0 never. */
+  public int loginTimeoutSeconds() {
+    return loginTimeoutSeconds;
+  }
+
+  /** Messages one connection may send per second before it is throttled; default 0, unlimited. */
+  public int maxMessagesPerSecond() {
+    return maxMessagesPerSecond;
+  }
+
+  /** Bytes queued for a slow peer before the endpoint applies its slow-consumer policy; default 1 MiB. */
+  public int maxPendingWriteBytes() {
+    return maxPendingWriteBytes;
+  }
+
+  @Override
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("maxMessageBytes", maxMessageBytes)
+        .put("maxFrameBytes", maxFrameBytes)
+        .put("maxConnections", maxConnections)
+        .put("idleTimeoutSeconds", idleTimeoutSeconds)
+        .put("loginTimeoutSeconds", loginTimeoutSeconds)
+        .put("maxMessagesPerSecond", maxMessagesPerSecond)
+        .put("maxPendingWriteBytes", maxPendingWriteBytes);
+  }
+}

@@ -1,0 +1,62 @@
+package io.gamebus.codecs.faf;
+
+/**
+ * Strict UTF-8 check (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+ * Jackson rejects bad start and continuation bytes but accepts overlongs and encoded surrogates,
+ * which the real server's {@code json.loads} refuses; this closes that gap.
+ */
+final class Utf8 {
+
+  private Utf8() {}
+
+  static boolean isValid(byte[] b, int off, int len) {
+    int end = off + len;
+    int i = Bytes.skipAscii(b, off, end);
+    while (i < end) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        i = Bytes.skipAscii(b, i + 1, end);
+        continue;
+      }
+      int n = sequenceLength(c);
+      if (n == 0 || i + n > end || !secondByteOk(c, b[i + 1] & 0xFF)) {
+        return false;
+      }
+      for (int k = 2; k < n; k++) {
+        if (!isContinuation(b[i + k])) {
+          return false;
+        }
+      }
+      i += n;
+    }
+    return true;
+  }
+
+  private static int sequenceLength(int c) {
+    if (c >= 0xC2 && c <= 0xDF) {
+      return 2;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+      return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      return 4;
+    }
+    return 0; // continuation byte as start, C0/C1 overlongs, F5..FF
+  }
+
+  /** The second byte carries the range restrictions that rule out overlongs and surrogates. */
+  private static boolean secondByteOk(int lead, int second) {
+    switch (lead) {
+      case 0xE0: return second >= 0xA0 && second <= 0xBF;
+      case 0xED: return second >= 0x80 && second <= 0x9F;
+      case 0xF0: return second >= 0x90 && second <= 0xBF;
+      case 0xF4: return second >= 0x80 && second <= 0x8F;
+      default: return second >= 0x80 && second <= 0xBF;
+    }
+  }
+
+  private static boolean isContinuation(byte b) {
+    return (b & 0xC0) == 0x80;
+  }
+}

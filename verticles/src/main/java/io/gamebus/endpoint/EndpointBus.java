@@ -1,0 +1,82 @@
+package io.gamebus.endpoint;
+
+import io.gamebus.bus.Addresses;
+import io.gamebus.bus.Envelope;
+import io.gamebus.bus.Gamebus;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One endpoint's side of the bus contract: wraps each decoded message in an {@link Envelope}
+ * (one per message, shared by all subscribers), publishes it on {@code .in} and
+ * {@code .in.<type>}, and publishes lifecycle events on {@code .status}.
+ */
+public final class EndpointBus {
+
+  private final EventBus eventBus;
+  private final String protocol;
+  private final String endpoint;
+  private final String nodeId;
+  private final Addresses addresses;
+  private final EndpointMetrics metrics = new EndpointMetrics();
+  private final AtomicLong seq = new AtomicLong();
+  private volatile String state = "starting";
+
+  public EndpointBus(Vertx vertx, String prefix, String protocol, String endpoint, String nodeId) {
+    this.eventBus = Gamebus.install(vertx);
+    this.protocol = protocol;
+    this.endpoint = endpoint;
+    this.nodeId = nodeId;
+    this.addresses = new Addresses(prefix, protocol, endpoint);
+  }
+
+  public Addresses addresses() { return addresses; }
+  public EndpointMetrics metrics() { return metrics; }
+  public String protocol() { return protocol; }
+  public String endpoint() { return endpoint; }
+  public String nodeId() { return nodeId; }
+  public String state() { return state; }
+  public EventBus eventBus() { return eventBus; }
+
+  /** Publishes one decoded wire message; returns the envelope for callers that need its seq. */
+  public Envelope publish(String connection, String type, JsonObject body) {
+    metrics.messageIn();
+    Envelope envelope = new Envelope(protocol, endpoint, connection, type, seq.incrementAndGet(),
+      System.currentTimeMillis(), body);
+    eventBus.publish(addresses.in(), envelope);
+    eventBus.publish(addresses.in(type), envelope);
+    return envelope;
+  }
+
+  /** Sets the endpoint state and announces it. */
+  public void state(String newState, String detail) {
+    state = newState;
+    status(null, newState, detail);
+  }
+
+  /** Publishes a lifecycle event: {@code {protocol, endpoint, node, connection?, state, ts, detail?}}. */
+  public void status(String connection, String event, String detail) {
+    JsonObject status = new JsonObject()
+      .put("protocol", protocol)
+      .put("endpoint", endpoint)
+      .put("node", nodeId)
+      .put("state", event)
+      .put("ts", System.currentTimeMillis());
+    if (connection != null) {
+      status.put("connection", connection);
+    }
+    if (detail != null) {
+      status.put("detail", detail);
+    }
+    eventBus.publish(addresses.status(), status);
+  }
+
+  /** A bad input seen on a connection: counted and announced; the caller decides the answer. */
+  public void badInput(String connection, String detail) {
+    metrics.badInput();
+    status(connection, "bad-input", detail);
+  }
+}

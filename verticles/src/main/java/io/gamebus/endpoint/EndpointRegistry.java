@@ -1,0 +1,110 @@
+package io.gamebus.endpoint;
+
+import io.gamebus.bus.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The endpoints running on this node, and the answer to {@code gamebus.endpoints} for the whole
+ * cluster: every node records itself in a shared map and answers on its own per-node address,
+ * so whichever node receives the request asks all the others and merges their lists.
+ */
+public final class EndpointRegistry {
+
+  private static final String NODES_MAP = "gamebus.nodes";
+  private static final long NODE_ANSWER_TIMEOUT_MS = 2_000;
+
+  private final Vertx vertx;
+  private final String prefix;
+  private final String nodeId;
+  private final Map<String, Entry> endpoints = new ConcurrentHashMap<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private AsyncMap<String, Long> nodes;
+
+  private record Entry(RunningEndpoint endpoint, String role) {
+  }
+
+  public EndpointRegistry(Vertx vertx, String prefix, String nodeId) {
+    this.vertx = vertx;
+    this.prefix = prefix;
+    this.nodeId = nodeId;
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  public void add(RunningEndpoint endpoint, String role) {
+    endpoints.put(endpoint.bus().addresses().base(), new Entry(endpoint, role));
+  }
+
+  public void remove(RunningEndpoint endpoint) {
+    endpoints.remove(endpoint.bus().addresses().base());
+  }
+
+  public Future<Void> start() {
+    consumers.add(vertx.eventBus().<Object>consumer(Addresses.endpointsOfNode(prefix, nodeId),
+      message -> message.reply(listLocal())));
+    consumers.add(vertx.eventBus().<Object>consumer(Addresses.endpoints(prefix),
+      message -> listAll().onComplete(result -> message.reply(result.result()))));
+    return vertx.sharedData().<String, Long>getAsyncMap(NODES_MAP)
+      .compose(map -> {
+        nodes = map;
+        return map.put(nodeId, System.currentTimeMillis());
+      });
+  }
+
+  public Future<Void> stop() {
+    consumers.forEach(MessageConsumer::unregister);
+    consumers.clear();
+    return nodes == null ? Future.succeededFuture() : nodes.remove(nodeId).mapEmpty();
+  }
+
+  /** The endpoints of this node only. */
+  public JsonObject listLocal() {
+    JsonArray list = new JsonArray();
+    endpoints.values().forEach(e -> list.add(e.endpoint().describe(e.role())));
+    return new JsonObject().put("node", nodeId).put("endpoints", list);
+  }
+
+  /** The endpoints of every node; nodes that do not answer in time are named in {@code unreachable}. */
+  public Future<JsonObject> listAll() {
+    if (nodes == null) {
+      return Future.succeededFuture(listLocal().put("unreachable", new JsonArray()));
+    }
+    return nodes.keys().compose(ids -> {
+      List<String> order = new ArrayList<>(ids);
+      List<Future<JsonObject>> answers = new ArrayList<>();
+      DeliveryOptions options = new DeliveryOptions().setSendTimeout(NODE_ANSWER_TIMEOUT_MS);
+      for (String id : order) {
+        answers.add(id.equals(nodeId)
+          ? Future.succeededFuture(listLocal())
+          : vertx.eventBus().<JsonObject>request(Addresses.endpointsOfNode(prefix, id), null, options)
+              .map(reply -> reply.body()));
+      }
+      return Future.join(answers).transform(ignored -> {
+        JsonArray all = new JsonArray();
+        JsonArray unreachable = new JsonArray();
+        for (int i = 0; i < answers.size(); i++) {
+          Future<JsonObject> answer = answers.get(i);
+          if (answer.succeeded()) {
+            answer.result().getJsonArray("endpoints").forEach(all::add);
+          } else {
+            unreachable.add(order.get(i));
+          }
+        }
+        return Future.succeededFuture(new JsonObject().put("endpoints", all).put("unreachable", unreachable));
+      });
+    });
+  }
+}

@@ -1,0 +1,68 @@
+package io.gamebus.endpoint;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.net.NetSocket;
+
+/**
+ * The writing side of one socket, whatever the transport, so a protocol's connection class is
+ * written once for TCP and WebSocket. Writes are bounded: past {@code maxPendingBytes} queued,
+ * {@link #writeQueueFull()} turns true and the connection applies its slow-consumer policy.
+ */
+public interface Wire {
+
+  /** {@code tcp} or {@code websocket}. */
+  String transport();
+
+  String remoteAddress();
+
+  /** Queues one already-encoded message (one frame on WebSocket). */
+  void write(Buffer encoded);
+
+  boolean writeQueueFull();
+
+  /** Closes after the queued writes are flushed. */
+  Future<Void> close();
+
+  /** Stops reading, e.g. while an earlier message is still being handled. */
+  void pause();
+
+  void resume();
+
+  static Wire tcp(NetSocket socket, int maxPendingBytes) {
+    socket.setWriteQueueMaxSize(maxPendingBytes);
+    return new Wire() {
+      @Override public String transport() { return "tcp"; }
+      @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
+      @Override public void write(Buffer encoded) { socket.write(encoded); }
+      @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
+      @Override public Future<Void> close() { return socket.close(); }
+      @Override public void pause() { socket.pause(); }
+      @Override public void resume() { socket.resume(); }
+    };
+  }
+
+  /** @param binary send binary frames (what PyQt-era FAF clients read) rather than text frames */
+  static Wire webSocket(WebSocketBase socket, int maxPendingBytes, boolean binary) {
+    socket.setWriteQueueMaxSize(maxPendingBytes);
+    return new Wire() {
+      @Override public String transport() { return "websocket"; }
+      @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
+
+      @Override
+      public void write(Buffer encoded) {
+        if (binary) {
+          socket.writeBinaryMessage(encoded);
+        } else {
+          socket.writeTextMessage(encoded.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+
+      @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
+      @Override public Future<Void> close() { return socket.close(); }
+      @Override public void pause() { socket.pause(); }
+      @Override public void resume() { socket.resume(); }
+    };
+  }
+}

@@ -1,0 +1,58 @@
+package io.gamebus.examples;
+
+import io.gamebus.bus.Envelope;
+import io.gamebus.bus.Gamebus;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Example automation verticle: subscribes to several FAF endpoints at once, logs every
+ * {@code game_info} and counts messages per endpoint and type. The counts are answered on
+ * {@code <prefix>.examples.faf-watcher.counts} as {@code {"lobby":{"ask_session":1,...},...}}.
+ *
+ * <p>Deploy it next to gamebus: {@code vertx.deployVerticle(new FafLobbyWatcher(List.of("lobby")))}.
+ */
+public final class FafLobbyWatcher extends VerticleBase {
+
+  public static final String COUNTS_ADDRESS = "gamebus.examples.faf-watcher.counts";
+  private static final System.Logger LOG = System.getLogger(FafLobbyWatcher.class.getName());
+
+  private final List<String> endpoints;
+  private final Map<String, Map<String, Long>> counts = new TreeMap<>();
+
+  public FafLobbyWatcher(List<String> endpoints) {
+    this.endpoints = List.copyOf(endpoints);
+  }
+
+  @Override
+  public Future<?> start() {
+    Gamebus bus = Gamebus.of(vertx);
+    for (String endpoint : endpoints) {
+      bus.subscribe("faf", endpoint, this::count);
+      bus.subscribe("faf", endpoint, "game_info", this::logGame);
+    }
+    vertx.eventBus().consumer(COUNTS_ADDRESS, message -> message.reply(snapshot()));
+    return Future.succeededFuture();
+  }
+
+  private void count(Envelope envelope) {
+    counts.computeIfAbsent(envelope.endpoint(), e -> new TreeMap<>()).merge(envelope.type(), 1L, Long::sum);
+  }
+
+  private void logGame(Envelope envelope) {
+    JsonObject body = envelope.body();
+    Object games = body.containsKey("games") ? body.getJsonArray("games").size() + " games" : body.getString("title");
+    LOG.log(System.Logger.Level.INFO, "faf.{0} {1}: game_info {2}", envelope.endpoint(), envelope.connection(), games);
+  }
+
+  private JsonObject snapshot() {
+    JsonObject json = new JsonObject();
+    counts.forEach((endpoint, types) -> json.put(endpoint, new JsonObject(Map.copyOf(types))));
+    return json;
+  }
+}

@@ -1,0 +1,188 @@
+package io.gamebus.faf;
+
+import io.gamebus.bus.BusError;
+import io.gamebus.bus.NodeIdentity;
+import io.gamebus.codecs.faf.FafCodecException;
+import io.gamebus.codecs.faf.FafEncoder;
+import io.gamebus.codecs.faf.FafMessage;
+import io.gamebus.codecs.faf.FafMessages;
+import io.gamebus.codecs.faf.FafStreamReader;
+import io.gamebus.config.EndpointConfig;
+import io.gamebus.config.ReconnectConfig;
+import io.gamebus.endpoint.Backoff;
+import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.endpoint.OutRouter;
+import io.gamebus.endpoint.RunningEndpoint;
+import io.gamebus.endpoint.Wire;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The FAF lobby in the client role: connects to a real lobby, logs in with the configured token,
+ * publishes every server message, writes what {@code .out} carries, answers pings, and
+ * reconnects with exponential backoff and jitter. Each state change is published on
+ * {@code .status}; while the link is down {@code .out} fails at once with {@code not_connected}.
+ */
+public final class FafClientEndpoint extends VerticleBase implements RunningEndpoint, OutRouter.Target {
+
+  private final EndpointConfig config;
+  private final String prefix;
+  private final NodeIdentity node;
+  private final EndpointRegistry registry;
+  private EndpointBus bus;
+  private FafOptions options;
+  private FafUpstreamLink link;
+  private Backoff backoff;
+  private OutRouter out;
+  private FafClientSession session;
+  private boolean stopping;
+
+  public FafClientEndpoint(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
+    this.config = config;
+    this.prefix = prefix;
+    this.node = node;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = new EndpointBus(vertx, prefix, "faf", config.name(), node.id());
+    options = FafOptions.fromJson(config.options(), "endpoints." + config.name() + ".options");
+    link = new FafUpstreamLink(vertx, config);
+    ReconnectConfig r = config.reconnect();
+    backoff = new Backoff(r.initialDelayMs(), r.maxDelayMs(), r.multiplier(), r.jitter());
+    out = new OutRouter(bus, this);
+    out.start();
+    registry.add(this, "client");
+    if (options.pingIntervalSeconds() > 0) {
+      vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> {
+        if (session != null) {
+          session.pingIfIdle(options.pingIntervalSeconds() * 1000L);
+        }
+      });
+    }
+    connect();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    registry.remove(this);
+    out.stop();
+    Future<Void> closing = session == null ? Future.succeededFuture() : session.wire().close();
+    bus.state("stopped", null);
+    return closing.eventually(link::close);
+  }
+
+  private void connect() {
+    bus.state("connecting", link.url());
+    String id = node.nextConnectionId();
+    FafStreamReader reader = new FafStreamReader(config.limits().maxMessageBytes());
+    FafClientSession[] current = new FafClientSession[1];
+    link.connect(bytes -> read(current[0], reader, bytes), closed -> disconnected(current[0]))
+      .onSuccess(wire -> {
+        backoff.reset();
+        String token = config.auth().resolveToken(System::getenv).orElse(null);
+        current[0] = new FafClientSession(id, wire, bus, options, token);
+        session = current[0];
+        bus.metrics().connectionOpened();
+        bus.state("connected", link.url());
+        session.start();
+      })
+      .onFailure(e -> {
+        bus.state("failed", "connect " + link.url() + ": " + e.getMessage());
+        scheduleReconnect();
+      });
+  }
+
+  private void read(FafClientSession s, FafStreamReader reader, Buffer bytes) {
+    if (s == null || s.closed()) {
+      return;
+    }
+    try {
+      reader.feed(bytes, s::received);
+    } catch (FafCodecException e) {
+      // A server that sends garbage is dropped and reconnected to, like a broken link.
+      bus.badInput(s.id(), e.reason() + ": " + e.getMessage());
+      s.close();
+    }
+  }
+
+  private void disconnected(FafClientSession s) {
+    if (s == null) {
+      return;
+    }
+    s.markClosed();
+    bus.metrics().connectionClosed();
+    bus.status(s.id(), "connection-closed", null);
+    if (session == s) {
+      session = null;
+    }
+    scheduleReconnect();
+  }
+
+  private void scheduleReconnect() {
+    if (stopping) {
+      return;
+    }
+    long delay = backoff.nextDelayMs();
+    bus.state("reconnecting", "in " + delay + " ms (attempt " + backoff.attempts() + ")");
+    vertx.setTimer(delay, t -> {
+      if (!stopping) {
+        connect();
+      }
+    });
+  }
+
+  @Override
+  public ReplyException writeTo(String connection, JsonObject message) {
+    if (session == null || !session.id().equals(connection)) {
+      return BusError.UNKNOWN_CONNECTION.exception(connection + " is not the current link of faf." + config.name());
+    }
+    try {
+      writeToAll(message);
+      return null;
+    } catch (ReplyException e) {
+      return e;
+    }
+  }
+
+  @Override
+  public int writeToAll(JsonObject json) {
+    FafClientSession s = session;
+    if (s == null || s.closed()) {
+      throw BusError.NOT_CONNECTED.exception("faf." + config.name() + " is not connected to " + link.url());
+    }
+    FafMessage message;
+    try {
+      message = FafMessage.of(json);
+    } catch (FafCodecException e) {
+      throw BusError.BAD_MESSAGE.exception(e.getMessage());
+    }
+    if (!s.authenticated() && !message.kind().allowedBeforeLogin()) {
+      throw BusError.NOT_CONNECTED.exception("not logged in: only pre-login commands may be sent now");
+    }
+    Buffer encoded = FafEncoder.encode(message);
+    if (encoded.length() > config.limits().maxMessageBytes()) {
+      throw BusError.TOO_LARGE.exception(encoded.length() + " bytes > maxMessageBytes " + config.limits().maxMessageBytes());
+    }
+    s.write(encoded);
+    return 1;
+  }
+
+  @Override
+  public EndpointBus bus() { return bus; }
+
+  @Override
+  public JsonObject details() {
+    FafClientSession s = session;
+    return new JsonObject().put("url", link.url())
+      .put("connection", s == null ? null : s.id())
+      .put("authenticated", s != null && s.authenticated());
+  }
+}

@@ -1,0 +1,108 @@
+package io.gamebus.faf;
+
+import io.gamebus.codecs.faf.FafEncoder;
+import io.gamebus.codecs.faf.FafMessage;
+import io.gamebus.codecs.faf.FafMessages;
+import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.Wire;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * One upstream connection of the client role: {@code ask_session}, then {@code auth} with the
+ * session number, then logged in on {@code welcome}. Every server message is published;
+ * {@code ping} is answered with {@code pong}.
+ */
+final class FafClientSession {
+
+  private final String id;
+  private final Wire wire;
+  private final EndpointBus bus;
+  private final FafOptions options;
+  private final String token;
+  private boolean authenticated;
+  private boolean closed;
+  private long lastInbound = System.currentTimeMillis();
+
+  FafClientSession(String id, Wire wire, EndpointBus bus, FafOptions options, String token) {
+    this.id = id;
+    this.wire = wire;
+    this.bus = bus;
+    this.options = options;
+    this.token = token;
+  }
+
+  String id() { return id; }
+  Wire wire() { return wire; }
+  boolean authenticated() { return authenticated; }
+  boolean closed() { return closed; }
+
+  void start() {
+    write(FafMessage.command("ask_session")
+      .with("version", options.version())
+      .with("user_agent", options.userAgent()));
+  }
+
+  void received(FafMessage message) {
+    lastInbound = System.currentTimeMillis();
+    bus.publish(id, message.type(), message.json());
+    if (message.isGame()) {
+      return;
+    }
+    switch (message.command()) {
+      case "session" -> login(message);
+      case "welcome" -> {
+        authenticated = true;
+        bus.status(id, "authenticated", message.getString("login"));
+      }
+      case "authentication_failed" -> bus.status(id, "authentication-failed", message.getString("text"));
+      case "ping" -> write(FafMessages.pong());
+      case "invalid" -> bus.status(id, "invalid", "the server rejected a command and will close the connection");
+      default -> { }
+    }
+  }
+
+  private void login(FafMessage session) {
+    if (token == null) {
+      bus.status(id, "authentication-failed", "no token configured (auth.tokenEnv / auth.tokenFile)");
+      return;
+    }
+    write(FafMessage.command("auth")
+      .with("token", token)
+      .with("unique_id", options.uniqueId())
+      .with("session", session.getLong("session")));
+  }
+
+  /** faf-commons pings after a quiet minute; we do the same after the configured interval. */
+  void pingIfIdle(long idleMs) {
+    if (!closed && System.currentTimeMillis() - lastInbound >= idleMs) {
+      write(FafMessages.ping());
+    }
+  }
+
+  void write(FafMessage message) {
+    write(FafEncoder.encode(message));
+  }
+
+  void write(Buffer encoded) {
+    if (closed) {
+      return;
+    }
+    wire.write(encoded);
+    bus.metrics().messageOut();
+    if (wire.writeQueueFull()) {
+      bus.metrics().slowConsumer();
+      bus.status(id, "slow-consumer", "the server does not read; link closed");
+      close();
+    }
+  }
+
+  Future<Void> close() {
+    closed = true;
+    return wire.close();
+  }
+
+  void markClosed() {
+    closed = true;
+  }
+}

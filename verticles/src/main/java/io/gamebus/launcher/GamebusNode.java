@@ -1,0 +1,113 @@
+package io.gamebus.launcher;
+
+import io.gamebus.bridge.ConsoleServer;
+import io.gamebus.bus.Gamebus;
+import io.gamebus.bus.NodeIdentity;
+import io.gamebus.config.EndpointConfig;
+import io.gamebus.config.GamebusConfig;
+import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.faf.FafClientEndpoint;
+import io.gamebus.faf.FafServerEndpoint;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one gamebus node runs on a Vert.x instance: the endpoint registry, one verticle per
+ * configured endpoint, and the console with the browser bridge. Used by {@link Main} and by
+ * tests (with port 0 listeners).
+ */
+public final class GamebusNode {
+
+  private final Vertx vertx;
+  private final GamebusConfig config;
+  private final NodeIdentity identity = NodeIdentity.random();
+  private final EndpointRegistry registry;
+  private final Map<String, Deployable> endpoints = new LinkedHashMap<>();
+  private final List<String> deployments = new ArrayList<>();
+  private ConsoleServer console;
+
+  private GamebusNode(Vertx vertx, GamebusConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+    this.registry = new EndpointRegistry(vertx, config.busPrefix(), identity.id());
+  }
+
+  /** Starts every endpoint, then the console; fails naming the endpoint that could not start. */
+  public static Future<GamebusNode> start(Vertx vertx, GamebusConfig config) {
+    Gamebus.install(vertx);
+    GamebusNode node = new GamebusNode(vertx, config);
+    return node.registry.start().compose(v -> node.deployEndpoints(0)).compose(v -> node.deployConsole())
+      .map(node)
+      .recover(failure -> node.stop().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  private Future<Void> deployEndpoints(int index) {
+    if (index == config.endpoints().size()) {
+      return Future.succeededFuture();
+    }
+    EndpointConfig endpoint = config.endpoints().get(index);
+    String name = endpoint.protocol().id() + "." + endpoint.name();
+    Deployable verticle;
+    try {
+      verticle = create(endpoint);
+    } catch (RuntimeException e) {
+      return Future.failedFuture("endpoint " + name + ": " + e.getMessage());
+    }
+    return vertx.deployVerticle(verticle)
+      .recover(e -> Future.failedFuture("endpoint " + name + ": " + e.getMessage()))
+      .compose(id -> {
+        deployments.add(id);
+        endpoints.put(name, verticle);
+        return deployEndpoints(index + 1);
+      });
+  }
+
+  private Deployable create(EndpointConfig endpoint) {
+    String prefix = config.busPrefix();
+    return switch (endpoint.protocol()) {
+      case FAF -> endpoint.role() == io.gamebus.config.Role.SERVER
+        ? new FafServerEndpoint(endpoint, prefix, identity, registry)
+        : new FafClientEndpoint(endpoint, prefix, identity, registry);
+      default -> throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
+        + " is not implemented in this version of gamebus (available: faf)");
+    };
+  }
+
+  private Future<Void> deployConsole() {
+    console = new ConsoleServer(config.http(), config.bridge(), registry);
+    return vertx.deployVerticle(console).map(id -> {
+      deployments.add(id);
+      return null;
+    });
+  }
+
+  /** Undeploys everything (listeners closed, queued writes flushed) in reverse order. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.transform(v -> vertx.undeploy(id).otherwiseEmpty());
+    }
+    deployments.clear();
+    return chain.transform(v -> registry.stop().otherwiseEmpty());
+  }
+
+  public Vertx vertx() { return vertx; }
+  public String nodeId() { return identity.id(); }
+  public EndpointRegistry registry() { return registry; }
+  public ConsoleServer console() { return console; }
+
+  /** The deployed endpoint verticles by {@code protocol.name}. */
+  public Map<String, Deployable> endpoints() { return Map.copyOf(endpoints); }
+
+  /** The FAF server endpoint of that name, for reading its actual ports. */
+  public FafServerEndpoint fafServer(String name) {
+    return (FafServerEndpoint) endpoints.get("faf." + name);
+  }
+}

@@ -1,0 +1,76 @@
+package io.gamebus.launcher;
+
+import io.gamebus.config.ConfigException;
+import io.gamebus.config.GamebusConfig;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar gamebus.jar [--config FILE] [--cluster]} runs a node;
+ * {@code java -jar gamebus.jar faf-token ...} mints a lobby token for testing.
+ * Exit codes: 0 stopped cleanly, 1 failed to start, 2 bad command line or configuration.
+ */
+public final class Main {
+
+  private static final long STOP_TIMEOUT_SECONDS = 20;
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("faf-token")) {
+      System.exit(FafTokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    LaunchOptions options;
+    GamebusConfig config;
+    try {
+      options = LaunchOptions.parse(args);
+      if (options.help()) {
+        System.out.println(LaunchOptions.USAGE);
+        return;
+      }
+      config = options.configFile() == null ? GamebusConfig.loadDefault() : GamebusConfig.load(Path.of(options.configFile()));
+      if (options.cluster()) {
+        config = config.withCluster(true);
+      }
+    } catch (ConfigException | IllegalArgumentException e) {
+      System.err.println("gamebus: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(run(config));
+  }
+
+  private static int run(GamebusConfig config) {
+    Vertx vertx;
+    GamebusNode node;
+    try {
+      vertx = VertxFactory.create(config).await(60, TimeUnit.SECONDS);
+      node = GamebusNode.start(vertx, config).await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("gamebus: failed to start: " + e.getMessage());
+      return 1;
+    }
+    Banner.print(node, config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("gamebus: stopping");
+      try {
+        node.stop().transform(v -> vertx.close()).await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("gamebus: stop did not complete: " + e.getMessage());
+      }
+      stopped.countDown();
+    }, "gamebus-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

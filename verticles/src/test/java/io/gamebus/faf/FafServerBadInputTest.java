@@ -1,0 +1,145 @@
+package io.gamebus.faf;
+
+import io.gamebus.codecs.faf.FafMessage;
+import io.gamebus.launcher.GamebusNode;
+import io.gamebus.support.FafTestClient;
+import io.gamebus.support.TestConfigs;
+import io.gamebus.support.Tokens;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A hostile client: every kind of bad input is answered as faf.md §7 says the real server does,
+ * counted, announced on {@code .status}, and a well-behaved connection alongside never notices.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 20, timeUnit = TimeUnit.SECONDS)
+class FafServerBadInputTest {
+
+  @TempDir
+  Path dir;
+  Tokens tokens;
+  GamebusNode node;
+  int tcpPort;
+  final List<JsonObject> statuses = new ArrayList<>();
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    tokens = new Tokens(vertx, dir);
+    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
+      .put("limits", new JsonObject().put("maxMessageBytes", 1024));
+    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    tcpPort = FafServerFixture.port(node, "lobby", "tcp");
+    vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> statuses.add(m.body()));
+  }
+
+  /** Opens a bystander, sends the bad input on another connection, checks both outcomes. */
+  private void closedWithoutReply(Vertx vertx, VertxTestContext test, boolean login, Buffer bad) {
+    Future<FafTestClient> bystander = loggedIn(vertx);
+    bystander.compose(b -> (login ? loggedIn(vertx) : FafTestClient.tcp(vertx, tcpPort))
+        .compose(hostile -> {
+          hostile.sendRaw(bad);
+          return hostile.closed().map(hostile);
+        })
+        .compose(hostile -> {
+          test.verify(() -> assertEquals(0, hostile.pending(), "closed without a reply"));
+          b.send(FafMessage.command("ping"));
+          return b.next("pong");
+        }))
+      .onComplete(test.succeeding(pong -> test.verify(() -> {
+        assertTrue(statuses.stream().anyMatch(s -> "bad-input".equals(s.getString("state"))), statuses.toString());
+        assertTrue(node.fafServer("lobby").bus().metrics().badInputs() >= 1);
+        test.completeNow();
+      })));
+  }
+
+  private Future<FafTestClient> loggedIn(Vertx vertx) {
+    return FafTestClient.tcp(vertx, tcpPort).compose(c -> {
+      c.send(FafMessage.command("auth").with("token", tokens.lobby(System.nanoTime() % 100000, "p")));
+      return c.next("game_info").map(c);
+    });
+  }
+
+  @Test
+  void invalidJsonClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, false, Buffer.buffer("{\"command\": \n"));
+  }
+
+  @Test
+  void invalidUtf8ClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, false,
+      Buffer.buffer("{\"command\":\"ping\",\"x\":\"").appendBytes(new byte[] {(byte) 0xC3, (byte) 0x28}).appendString("\"}\n"));
+  }
+
+  @Test
+  void missingCommandClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, true, Buffer.buffer("{\"visibility\":\"public\"}\n"));
+  }
+
+  @Test
+  void lineLongerThanTheLimitClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, true, Buffer.buffer("{\"command\":\"ping\",\"pad\":\"" + "x".repeat(2000) + "\"}\n"));
+  }
+
+  @Test
+  void commandNotWhitelistedBeforeLoginClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, false, Buffer.buffer("{\"command\":\"game_host\",\"visibility\":\"public\"}\n"));
+  }
+
+  @Test
+  void gameMessageBeforeLoginClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, false, Buffer.buffer("{\"command\":\"GameState\",\"args\":[\"Idle\"],\"target\":\"game\"}\n"));
+  }
+
+  @Test
+  void unknownCommandAfterLoginIsAnsweredInvalidThenClosed(Vertx vertx, VertxTestContext test) {
+    loggedIn(vertx).compose(c -> {
+      c.send(FafMessage.command("no_such_command"));
+      return c.next().compose(invalid -> c.closed().map(invalid));
+    }).onComplete(test.succeeding(invalid -> test.verify(() -> {
+      assertEquals("invalid", invalid.command());
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void loginTimeoutClosesAnUnauthenticatedConnection(Vertx vertx, VertxTestContext test) throws Exception {
+    node.stop().await(5, TimeUnit.SECONDS);
+    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
+      .put("limits", new JsonObject().put("loginTimeoutSeconds", 1));
+    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    FafTestClient.tcp(vertx, FafServerFixture.port(node, "lobby", "tcp"))
+      .compose(FafTestClient::closed)
+      .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void connectionsPastTheLimitAreRefused(Vertx vertx, VertxTestContext test) throws Exception {
+    node.stop().await(5, TimeUnit.SECONDS);
+    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
+      .put("limits", new JsonObject().put("maxConnections", 1));
+    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    int port = FafServerFixture.port(node, "lobby", "tcp");
+    FafTestClient.tcp(vertx, port).compose(first -> first.send(FafMessage.command("ping")).next("pong")
+        .compose(p -> FafTestClient.tcp(vertx, port)).compose(FafTestClient::closed).map(first))
+      .compose(first -> first.send(FafMessage.command("ping")).next("pong"))
+      .onComplete(test.succeedingThenComplete());
+  }
+}
