@@ -164,7 +164,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
     } catch (FafCodecException e) {
       throw BusError.BAD_MESSAGE.exception(e.getMessage());
     }
-    if (!s.authenticated() && !message.kind().allowedBeforeLogin()) {
+    if (!s.authenticated() && !message.allowedBeforeLogin()) {
       throw BusError.NOT_CONNECTED.exception("not logged in: only pre-login commands may be sent now");
     }
     Buffer encoded = FafEncoder.encode(message);

@@ -98,7 +98,7 @@ public final class FafServerConnection {
   }
 
   private void handle(FafMessage message) {
-    if (!authenticated() && !allowedBeforeLogin(message)) {
+    if (!authenticated() && !message.allowedBeforeLogin()) {
       reject("message invalid for unauthenticated connection: " + message.command());
       return;
     }
@@ -135,10 +135,6 @@ public final class FafServerConnection {
   private void reject(String reason) {
     bus.badInput(id, reason);
     close();
-  }
-
-  private static boolean allowedBeforeLogin(FafMessage message) {
-    return message.kind().allowedBeforeLogin() || "Bottleneck".equals(message.command());
   }
 
   private static JsonObject redacted(JsonObject json) {

@@ -1,8 +1,7 @@
 package io.gamebus.launcher;
 
-import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.FileSystemXmlConfig;
+import com.hazelcast.config.InMemoryXmlConfig;
 import io.gamebus.config.ClusterConfig;
 import io.gamebus.config.GamebusConfig;
 import io.vertx.core.Future;
@@ -11,7 +10,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
-import java.io.FileNotFoundException;
 
 /** A plain Vert.x instance, or a clustered one on Hazelcast (TCP-IP on loopback, no phone-home). */
 public final class VertxFactory {
@@ -26,20 +24,16 @@ public final class VertxFactory {
     // Set before Hazelcast reads it, whatever the XML says.
     System.setProperty("hazelcast.phone.home.enabled", "false");
     System.setProperty("hazelcast.logging.type", "jdk");
-    Config hazelcast;
-    try {
-      hazelcast = hazelcastConfig(config.cluster());
-    } catch (FileNotFoundException e) {
-      return Future.failedFuture("cluster.configFile: " + e.getMessage());
-    }
+    ClusterConfig cluster = config.cluster();
+    Config hazelcast = hazelcastConfig(cluster);
     hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
-    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1"));
+    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
+      .setHost(cluster.eventBusHost()).setPort(cluster.eventBusPort()));
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast)).buildClustered();
   }
 
-  static Config hazelcastConfig(ClusterConfig cluster) throws FileNotFoundException {
-    return cluster.configFile() == null
-      ? new ClasspathXmlConfig("gamebus/cluster.xml")
-      : new FileSystemXmlConfig(cluster.configFile());
+  /** The named file or the embedded cluster.xml; a missing file fails with the field's name. */
+  public static Config hazelcastConfig(ClusterConfig cluster) {
+    return new InMemoryXmlConfig(cluster.readXml());
   }
 }

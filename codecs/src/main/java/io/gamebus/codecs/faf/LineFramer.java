@@ -36,6 +36,7 @@ public final class LineFramer {
    * Appends bytes and hands each complete line to {@code sink}, in order. Throws
    * {@link FafCodecException.Reason#LINE_TOO_LONG} as soon as a line or the bytes pending without
    * a newline exceed the maximum; the framer then stays failed and rethrows on every call.
+   * Each line is a new buffer the sink may keep.
    */
   public void feed(Buffer chunk, Consumer<Buffer> sink) throws FafCodecException {
     byte[] bytes = chunk.getBytes();

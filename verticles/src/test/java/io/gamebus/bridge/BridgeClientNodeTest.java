@@ -1,0 +1,62 @@
+package io.gamebus.bridge;
+
+import io.gamebus.codecs.faf.FafMessage;
+import io.gamebus.launcher.GamebusNode;
+import io.gamebus.support.FafTestClient;
+import io.gamebus.support.NodeScript;
+import io.gamebus.support.TestConfigs;
+import io.gamebus.support.Tokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The official {@code @vertx/eventbus-bridge-client.js} (over SockJS, in Node) receives FAF
+ * traffic from the bridge and answers the FAF client through {@code .out}.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+class BridgeClientNodeTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void officialClientSeesFafTrafficAndWritesBack(Vertx vertx) throws Exception {
+    GamebusNode node = GamebusNode.start(vertx,
+      TestConfigs.node(TestConfigs.fafServer("lobby", new Tokens(vertx, dir).secretFile()))).await(10, TimeUnit.SECONDS);
+    int tcpPort = node.fafServer("lobby").listening().stream().filter(a -> a.startsWith("tcp:"))
+      .map(a -> URI.create(a).getPort()).findFirst().orElseThrow();
+    try (NodeScript script = NodeScript.start("bridge-client.mjs",
+      "--url", node.console().url() + "eventbus",
+      "--address", "gamebus.faf.lobby.in",
+      "--expect-type", "ask_session",
+      "--send-address", "gamebus.faf.lobby.out",
+      "--send-body", "{\"command\":\"notice\",\"style\":\"info\",\"text\":\"from node\"}")) {
+      script.awaitLine("READY", 30);
+      FafTestClient client = FafTestClient.tcp(vertx, tcpPort).await(5, TimeUnit.SECONDS);
+      client.send(FafMessage.command("ask_session").with("user_agent", "bridge-test"));
+      assertEquals("session", client.next().await(10, TimeUnit.SECONDS).command());
+      String message = script.awaitLine("MESSAGE", 20);
+      JsonObject envelope = new JsonObject(message.substring("MESSAGE ".length()));
+      assertEquals("faf", envelope.getString("protocol"));
+      assertEquals("ask_session", envelope.getString("type"));
+      assertEquals("bridge-test", envelope.getJsonObject("body").getString("user_agent"));
+      FafMessage notice = client.next().await(10, TimeUnit.SECONDS);
+      assertEquals("from node", notice.getString("text"), "the browser-side write reached the FAF client");
+      assertTrue(script.awaitLine("REPLY", 10).contains("\"written\":1"));
+      assertEquals(0, script.awaitExit(10), script.transcript());
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.gamebus.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one of the Node scripts in {@code src/test/js} (real third-party peers: the official
+ * event-bus bridge client, headless Chromium) and reads its line protocol from stdout.
+ */
+public final class NodeScript implements AutoCloseable {
+
+  public static final Path DIR = Path.of("src", "test", "js");
+
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
+
+  private NodeScript(Process process) {
+    this.process = process;
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          transcript.add(line);
+          lines.add(line);
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    }, "node-script-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  public static NodeScript start(String script, String... args) throws IOException {
+    if (!Files.isDirectory(DIR.resolve("node_modules"))) {
+      throw new IllegalStateException("npm packages missing: run 'npm ci' in verticles/src/test/js (the build does it when npm is installed)");
+    }
+    List<String> command = new ArrayList<>(List.of("node", script));
+    command.addAll(List.of(args));
+    return new NodeScript(new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start());
+  }
+
+  /** Waits for a line starting with {@code prefix}; fails with everything the script printed. */
+  public String awaitLine(String prefix, long timeoutSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (line != null && line.startsWith(prefix)) {
+        return line;
+      }
+      if (line == null && !process.isAlive() && lines.isEmpty()) {
+        break;
+      }
+    }
+    throw new AssertionError("no line starting with '" + prefix + "'; the script printed:\n" + transcript());
+  }
+
+  public int awaitExit(long timeoutSeconds) throws InterruptedException {
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("script still running; it printed:\n" + transcript());
+    }
+    return process.exitValue();
+  }
+
+  public String transcript() {
+    synchronized (transcript) {
+      return String.join("\n", transcript);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
