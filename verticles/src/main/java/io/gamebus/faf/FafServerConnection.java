@@ -115,7 +115,8 @@ public final class FafServerConnection {
       case "create_account" -> write(FafMessages.notice("error",
         "FAF no longer supports direct registration. Please use the website to register."));
       default -> {
-        if (message.kind() == FafCommand.UNKNOWN) {
+        // The real server has no handler for unknown or server-to-client commands.
+        if (message.kind() == FafCommand.UNKNOWN || !message.kind().sentByClient()) {
           bus.badInput(id, "unknown command: " + message.command());
           write(FafMessages.invalid());
           close();

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,35 +41,36 @@ public final class Main {
       System.exit(2);
       return;
     }
-    System.exit(run(config));
+    if (!start(config)) {
+      System.exit(1);
+    }
+    // Vert.x's threads keep the JVM alive; SIGTERM runs the shutdown hook.
   }
 
-  private static int run(GamebusConfig config) {
-    Vertx vertx;
+  private static boolean start(GamebusConfig config) {
+    Vertx vertx = null;
     GamebusNode node;
     try {
       vertx = VertxFactory.create(config).await(60, TimeUnit.SECONDS);
       node = GamebusNode.start(vertx, config).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("gamebus: failed to start: " + e.getMessage());
-      return 1;
+      if (vertx != null) {
+        vertx.close();
+      }
+      return false;
     }
     Banner.print(node, config);
-    CountDownLatch stopped = new CountDownLatch(1);
+    Vertx running = vertx;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("gamebus: stopping");
       try {
-        node.stop().transform(v -> vertx.close()).await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        node.stop().transform(v -> running.close()).await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        System.out.println("gamebus: stopped");
       } catch (Exception e) {
         System.err.println("gamebus: stop did not complete: " + e.getMessage());
       }
-      stopped.countDown();
     }, "gamebus-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
+    return true;
   }
 }

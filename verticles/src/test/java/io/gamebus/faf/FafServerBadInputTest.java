@@ -120,6 +120,17 @@ class FafServerBadInputTest {
   }
 
   @Test
+  void serverToClientCommandFromAClientIsAnsweredInvalidThenClosed(Vertx vertx, VertxTestContext test) {
+    loggedIn(vertx).compose(c -> {
+      c.send(FafMessage.command("game_info").with("games", new io.vertx.core.json.JsonArray()));
+      return c.next().compose(invalid -> c.closed().map(invalid));
+    }).onComplete(test.succeeding(invalid -> test.verify(() -> {
+      assertEquals("invalid", invalid.command());
+      test.completeNow();
+    })));
+  }
+
+  @Test
   void loginTimeoutClosesAnUnauthenticatedConnection(Vertx vertx, VertxTestContext test) throws Exception {
     node.stop().await(5, TimeUnit.SECONDS);
     JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())

@@ -1,0 +1,93 @@
+package io.gamebus.cluster;
+
+import io.gamebus.bus.Envelope;
+import io.gamebus.bus.Gamebus;
+import io.gamebus.codecs.faf.FafMessage;
+import io.gamebus.config.GamebusConfig;
+import io.gamebus.launcher.GamebusNode;
+import io.gamebus.launcher.VertxFactory;
+import io.gamebus.support.FafTestClient;
+import io.gamebus.support.TestConfigs;
+import io.gamebus.support.Tokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two Hazelcast cluster members in one JVM (TCP-IP on 127.0.0.1, no multicast, no phone-home):
+ * envelopes cross nodes, a {@code .out} with a connection header reaches the owning node even
+ * when both nodes run an endpoint of that name, and {@code gamebus.endpoints} lists both nodes.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ClusterTest {
+
+  @TempDir
+  Path dir;
+  Vertx a;
+  Vertx b;
+
+  @AfterEach
+  void close() throws Exception {
+    for (Vertx v : new Vertx[] {b, a}) {
+      if (v != null) {
+        v.close().await(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static GamebusConfig clustered(GamebusConfig config) {
+    return GamebusConfig.fromJson(config.toJson().put("cluster", new JsonObject().put("enabled", true)));
+  }
+
+  @Test
+  void messagesConnectionsAndListingsWorkAcrossNodes() throws Exception {
+    GamebusConfig config = clustered(TestConfigs.node(TestConfigs.fafServer("lobby", new Tokens(Vertx.vertx(), dir).secretFile())));
+    a = VertxFactory.create(config).await(90, TimeUnit.SECONDS);
+    b = VertxFactory.create(config).await(90, TimeUnit.SECONDS);
+    GamebusNode nodeA = GamebusNode.start(a, config).await(20, TimeUnit.SECONDS);
+    GamebusNode nodeB = GamebusNode.start(b, config).await(20, TimeUnit.SECONDS);
+    assertNotEquals(nodeA.nodeId(), nodeB.nodeId());
+
+    // A subscriber on node B sees what node A decodes.
+    CompletableFuture<Envelope> seenOnB = new CompletableFuture<>();
+    Gamebus.of(b).subscribe("faf", "lobby", "ask_session", seenOnB::complete);
+    Thread.sleep(500); // let the subscription reach the cluster registry
+
+    int portA = nodeA.fafServer("lobby").listening().stream().filter(s -> s.startsWith("tcp:"))
+      .map(s -> URI.create(s).getPort()).findFirst().orElseThrow();
+    FafTestClient client = FafTestClient.tcp(a, portA).await(5, TimeUnit.SECONDS);
+    client.send(FafMessage.command("ask_session").with("user_agent", "cluster"));
+    client.next("session").await(5, TimeUnit.SECONDS);
+    Envelope envelope = seenOnB.get(20, TimeUnit.SECONDS);
+    assertEquals("cluster", envelope.body().getString("user_agent"));
+    assertTrue(envelope.connection().startsWith(nodeA.nodeId() + "-"), envelope.connection());
+
+    // Sent from node B to a connection owned by node A, several times: every one must arrive,
+    // whichever node's "lobby" endpoint picks up the send.
+    for (int i = 0; i < 4; i++) {
+      JsonObject ack = Gamebus.of(b).send("faf", "lobby", envelope.connection(),
+        new JsonObject().put("command", "notice").put("style", "info").put("text", "from b " + i))
+        .await(20, TimeUnit.SECONDS);
+      assertEquals(1, ack.getInteger("written"));
+      assertEquals("from b " + i, client.next("notice").await(10, TimeUnit.SECONDS).getString("text"));
+    }
+
+    JsonObject listing = b.eventBus().<JsonObject>request("gamebus.endpoints", null).await(20, TimeUnit.SECONDS).body();
+    JsonArray endpoints = listing.getJsonArray("endpoints");
+    assertEquals(2, endpoints.size(), listing.encodePrettily());
+    assertTrue(endpoints.stream().map(e -> ((JsonObject) e).getString("node")).distinct().count() == 2, listing.encode());
+  }
+}
