@@ -250,7 +250,12 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
 
   @Override
   public JsonObject details() {
-    return new JsonObject().put("listeners", new JsonArray(new ArrayList<>(listening)));
+    JsonObject details = new JsonObject().put("listeners", new JsonArray(new ArrayList<>(listening)));
+    if (authenticator != null && !authenticator.hasKey()) {
+      details.put("warnings", new JsonArray().add("no token key configured (" + keySource()
+        + "): every auth is answered authentication_failed"));
+    }
+    return details;
   }
 
   /** The actual listening addresses ({@code tcp://host:port}, {@code ws://host:port/path}). */

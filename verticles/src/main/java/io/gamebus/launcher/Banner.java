@@ -17,6 +17,8 @@ final class Banner {
         : "connecting to " + e.getString("url");
       System.out.println("gamebus: " + e.getString("protocol") + "." + e.getString("name") + " ("
         + e.getString("role") + ") " + where);
+      e.getJsonArray("warnings", new io.vertx.core.json.JsonArray()).forEach(w ->
+        System.out.println("gamebus: " + e.getString("protocol") + "." + e.getString("name") + " warning: " + w));
     }
     System.out.println("gamebus: console " + node.console().url() + "  (event bus bridge at "
       + config.bridge().path() + ")");
