@@ -6,6 +6,7 @@ import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.RateLimit;
 import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,6 +35,7 @@ public final class FafServerConnection {
   private final EndpointBus bus;
   private final Vertx vertx;
   private final FafLogin login;
+  private final RateLimit rate;
   private final Deque<FafMessage> backlog = new ArrayDeque<>();
   private long loginTimer = -1;
   private boolean busy;
@@ -46,6 +48,7 @@ public final class FafServerConnection {
     this.bus = endpoint.bus();
     this.vertx = vertx;
     this.login = new FafLogin(this, endpoint);
+    this.rate = new RateLimit(endpoint.maxMessagesPerSecond());
   }
 
   public String id() { return id; }
@@ -72,6 +75,11 @@ public final class FafServerConnection {
    */
   void received(FafMessage message) {
     if (closed) {
+      return;
+    }
+    if (!rate.allow(System.currentTimeMillis())) {
+      // The real server has no rate limit; ours is opt-in (limits.maxMessagesPerSecond).
+      reject("more than " + endpoint.maxMessagesPerSecond() + " messages per second");
       return;
     }
     if (busy) {

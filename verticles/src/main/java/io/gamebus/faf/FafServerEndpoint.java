@@ -261,5 +261,6 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
   /** The actual listening addresses ({@code tcp://host:port}, {@code ws://host:port/path}). */
   public List<String> listening() { return List.copyOf(listening); }
   FafOptions options() { return options; }
+  int maxMessagesPerSecond() { return config.limits().maxMessagesPerSecond(); }
   FafAuthenticator authenticator() { return authenticator; }
 }

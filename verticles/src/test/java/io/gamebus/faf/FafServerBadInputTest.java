@@ -131,6 +131,29 @@ class FafServerBadInputTest {
   }
 
   @Test
+  void floodingPastTheRateLimitClosesOnlyThatConnection(Vertx vertx, VertxTestContext test) throws Exception {
+    node.stop().await(5, TimeUnit.SECONDS);
+    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
+      .put("limits", new JsonObject().put("maxMessagesPerSecond", 5));
+    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    int port = FafServerFixture.port(node, "lobby", "tcp");
+    FafTestClient.tcp(vertx, port).compose(calm -> FafTestClient.tcp(vertx, port).compose(flood -> {
+      flood.sendRaw("{\"command\":\"ping\"}\n".repeat(20));
+      return flood.closed().map(flood);
+    }).compose(flood -> {
+      test.verify(() -> assertEquals(5, flood.pending(), "the first five were answered"));
+      return calm.send(FafMessage.command("ping")).next("pong");
+    })).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void webSocketFrameLargerThanTheLimitClosesTheConnection(Vertx vertx, VertxTestContext test) {
+    FafTestClient.webSocket(vertx, FafServerFixture.port(node, "lobby", "ws"))
+      .compose(c -> c.sendRaw("{\"command\":\"ping\",\"pad\":\"" + "x".repeat(2000) + "\"}").closed())
+      .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void loginTimeoutClosesAnUnauthenticatedConnection(Vertx vertx, VertxTestContext test) throws Exception {
     node.stop().await(5, TimeUnit.SECONDS);
     JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
