@@ -47,6 +47,7 @@
     var self = this;
     self._setState('connecting');
     var ws = self.ws = new WebSocket(self.url);
+    ws.binaryType = 'arraybuffer'; // Vert.x writes bridge frames on the raw WebSocket as binary frames
     ws.onopen = function () {
       self._attempts = 0;
       self.handlers.forEach(function (_, address) { self._write({ type: 'register', address: address, headers: {} }); });
@@ -72,8 +73,11 @@
     return false;
   };
 
+  var utf8 = new TextDecoder('utf-8');
+
   Bridge.prototype._receive = function (data) {
     var m;
+    if (typeof data !== 'string') data = utf8.decode(data);
     try { m = JSON.parse(data); } catch (ex) { this.onerror({ message: 'unparsable frame: ' + String(data).slice(0, 200) }); return; }
     if (m.type === 'pong') return;
     var p = m.address && this.pending.get(m.address);

@@ -31,7 +31,7 @@
   var rateTimes = new Map();       // "protocol.endpoint" -> receipt times (ms) within the window
   var seenProtocols = new Set(), seenEndpoints = new Set();
   var received = 0, paused = false, skipped = 0;
-  var sendInFlight = false;
+  var sendToken = 0, sendInFlight = 0; // token of the send waiting for its reply, 0 = none
   var refreshTimer = null, statusRefreshTimer = null;
 
   var bridge = new window.GamebusBridge(window.GamebusBridge.defaultUrl());
@@ -56,7 +56,12 @@
   bridge.onerror = function (err) {
     var text = 'bridge error: ' + (err.body || err.message || JSON.stringify(err));
     el.detail.textContent = text;
-    if (sendInFlight) showSendResult('failure', text);
+    if (sendInFlight) {
+      // the bridge answers a refused send (e.g. access_denied) with an error that names no address
+      sendInFlight = 0;
+      showSendResult('failure', text);
+      el.sendButton.disabled = false;
+    }
   };
 
   // ---- endpoints ----------------------------------------------------------------------------
@@ -340,15 +345,18 @@
     var connection = el.sendConnection.value.trim();
     var headers = connection ? { connection: connection } : {};
     showSendResult('pending', 'sending…');
-    sendInFlight = true;
+    var token = sendInFlight = ++sendToken;
     el.sendButton.disabled = true;
     bridge.send(address, body, headers).then(function (reply) {
+      if (sendInFlight !== token) return;
       showSendResult('ok', JSON.stringify(reply.body));
     }, function (err) {
+      if (sendInFlight !== token) return;
       showSendResult('failure', 'Failure' + (err.failureCode != null ? ' ' + err.failureCode : '') +
         (err.failureType ? ' ' + err.failureType : '') + ': ' + err.message);
     }).then(function () {
-      sendInFlight = false;
+      if (sendInFlight !== token) return;
+      sendInFlight = 0;
       el.sendButton.disabled = false;
     });
   });
