@@ -51,7 +51,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
   @Override
   public Future<?> start() {
     bus = new EndpointBus(vertx, prefix, "faf", config.name(), node.id());
-    options = FafOptions.fromJson(config.options(), "endpoints." + config.name() + ".options");
+    options = FafOptions.from(config);
     link = new FafUpstreamLink(vertx, config);
     ReconnectConfig r = config.reconnect();
     backoff = new Backoff(r.initialDelayMs(), r.maxDelayMs(), r.multiplier(), r.jitter());

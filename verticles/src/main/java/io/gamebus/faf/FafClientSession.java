@@ -88,11 +88,7 @@ final class FafClientSession {
     if (closed) {
       return;
     }
-    wire.write(encoded);
-    bus.metrics().messageOut();
-    if (wire.writeQueueFull()) {
-      bus.metrics().slowConsumer();
-      bus.status(id, "slow-consumer", "the server does not read; link closed");
+    if (!bus.write(wire, id, encoded)) {
       close();
     }
   }

@@ -1,9 +1,7 @@
 package io.gamebus.faf;
 
-import io.gamebus.config.ConfigException;
-import io.vertx.core.json.JsonObject;
-
-import java.util.Set;
+import io.gamebus.config.EndpointConfig;
+import io.gamebus.config.OptionsReader;
 
 /**
  * The FAF-specific {@code options} of an endpoint.
@@ -22,50 +20,17 @@ import java.util.Set;
 public record FafOptions(int pingIntervalSeconds, long loginHandlerTimeoutMs, boolean binaryFrames,
                          String userAgent, String version, String uniqueId) {
 
-  private static final Set<String> FIELDS =
-    Set.of("pingIntervalSeconds", "loginHandlerTimeoutMs", "binaryFrames", "userAgent", "version", "uniqueId");
-
-  public static FafOptions defaults() {
-    return fromJson(new JsonObject(), "options");
-  }
-
-  /** @param path the JSON path of the options object, for error messages */
-  public static FafOptions fromJson(JsonObject json, String path) {
-    for (String field : json.fieldNames()) {
-      if (!FIELDS.contains(field)) {
-        throw new ConfigException(path + "." + field, "unknown field for protocol faf");
-      }
-    }
-    return new FafOptions(
-      (int) nonNegative(json, path, "pingIntervalSeconds", 45),
-      nonNegative(json, path, "loginHandlerTimeoutMs", 5_000),
-      bool(json, path, "binaryFrames", true),
-      string(json, path, "userAgent", "gamebus"),
-      string(json, path, "version", "0.1.0"),
-      string(json, path, "uniqueId", ""));
-  }
-
-  private static long nonNegative(JsonObject json, String path, String field, long fallback) {
-    Object value = json.getValue(field, fallback);
-    if (!(value instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
-      throw new ConfigException(path + "." + field, "expected a non-negative integer, got " + value);
-    }
-    return n.longValue();
-  }
-
-  private static boolean bool(JsonObject json, String path, String field, boolean fallback) {
-    Object value = json.getValue(field, fallback);
-    if (!(value instanceof Boolean b)) {
-      throw new ConfigException(path + "." + field, "expected true or false, got " + value);
-    }
-    return b;
-  }
-
-  private static String string(JsonObject json, String path, String field, String fallback) {
-    Object value = json.getValue(field, fallback);
-    if (!(value instanceof String s)) {
-      throw new ConfigException(path + "." + field, "expected a string, got " + value);
-    }
-    return s;
+  /** Reads and validates {@code endpoints[i].options}; unknown fields are errors naming their path. */
+  public static FafOptions from(EndpointConfig endpoint) {
+    OptionsReader options = endpoint.optionsReader();
+    FafOptions result = new FafOptions(
+      options.integer("pingIntervalSeconds", 45, 0, 86_400),
+      options.longValue("loginHandlerTimeoutMs", 5_000, 1, 600_000),
+      options.bool("binaryFrames", true),
+      options.string("userAgent", "gamebus"),
+      options.string("version", "0.1.0"),
+      options.string("uniqueId", ""));
+    options.done();
+    return result;
   }
 }

@@ -165,11 +165,7 @@ public final class FafServerConnection {
     if (closed) {
       return;
     }
-    wire.write(encoded);
-    bus.metrics().messageOut();
-    if (wire.writeQueueFull()) {
-      bus.metrics().slowConsumer();
-      bus.status(id, "slow-consumer", "write queue full; connection closed");
+    if (!bus.write(wire, id, encoded)) {
       close();
     }
   }
@@ -187,6 +183,9 @@ public final class FafServerConnection {
       return Future.succeededFuture();
     }
     closed = true;
+    // Forgotten at once: no more writes are queued and .out no longer finds it, even while a
+    // peer that does not read keeps the socket's flush (and so its close) pending.
+    endpoint.forget(this);
     return wire.close();
   }
 

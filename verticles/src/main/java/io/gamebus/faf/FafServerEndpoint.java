@@ -65,7 +65,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
   @Override
   public Future<?> start() {
     bus = new EndpointBus(vertx, prefix, "faf", config.name(), node.id());
-    options = FafOptions.fromJson(config.options(), "endpoints." + config.name() + ".options");
+    options = FafOptions.from(config);
     String key = config.auth().resolveKey(System::getenv).orElse(null);
     authenticator = FafAuthenticator.create(vertx, config.auth().jwtAlgorithm(), key,
       "The server has no token key configured (" + keySource() + ")");
@@ -156,7 +156,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
         connection.badInput(e);
       }
     });
-    socket.closeHandler(v -> closed(connection));
+    socket.closeHandler(v -> forget(connection));
   }
 
   private void acceptWebSocket(ServerWebSocket socket) {
@@ -173,7 +173,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     socket.binaryMessageHandler(frames);
     socket.textMessageHandler(text -> frames.handle(Buffer.buffer(text)));
     socket.exceptionHandler(e -> bus.badInput(connection.id(), "websocket: " + e.getMessage()));
-    socket.closeHandler(v -> closed(connection));
+    socket.closeHandler(v -> forget(connection));
   }
 
   private FafServerConnection open(Wire wire) {
@@ -183,7 +183,8 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     return connection;
   }
 
-  private void closed(FafServerConnection connection) {
+  /** Drops a connection from the tables; called when it closes, or as soon as we close it. */
+  void forget(FafServerConnection connection) {
     if (connections.remove(connection.id()) != null) {
       if (connection.authenticated()) {
         players.remove(connection.identity().id(), connection);

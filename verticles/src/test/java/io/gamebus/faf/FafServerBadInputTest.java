@@ -154,6 +154,31 @@ class FafServerBadInputTest {
   }
 
   @Test
+  void clientThatDoesNotReadIsDisconnectedAsASlowConsumer(Vertx vertx, VertxTestContext test) throws Exception {
+    node.stop().await(5, TimeUnit.SECONDS);
+    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
+      .put("limits", new JsonObject().put("maxPendingWriteBytes", 65536));
+    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    io.vertx.core.net.NetClient tcp = vertx.createNetClient();
+    tcp.connect(FafServerFixture.port(node, "lobby", "tcp"), "127.0.0.1").onComplete(test.succeeding(socket -> {
+      socket.pause(); // never reads: the kernel buffers fill, then gamebus's bounded queue
+      vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> {
+        if ("slow-consumer".equals(m.body().getString("state"))) {
+          test.verify(() -> assertEquals(1L, node.fafServer("lobby").bus().metrics().toJson().getLong("slowConsumers")));
+          vertx.setTimer(100, t -> test.verify(() -> {
+            assertEquals(0L, node.fafServer("lobby").bus().metrics().openConnections(), "closed, not kept");
+            socket.close();
+            tcp.close();
+            test.completeNow();
+          }));
+        }
+      });
+      JsonObject big = new JsonObject().put("command", "notice").put("text", "x".repeat(8000));
+      vertx.setPeriodic(5, timer -> io.gamebus.bus.Gamebus.of(vertx).broadcast("faf", "lobby", big));
+    }));
+  }
+
+  @Test
   void loginTimeoutClosesAnUnauthenticatedConnection(Vertx vertx, VertxTestContext test) throws Exception {
     node.stop().await(5, TimeUnit.SECONDS);
     JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
