@@ -50,6 +50,13 @@ class FafServerBadInputTest {
     vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> statuses.add(m.body()));
   }
 
+  /** Restarts the endpoint with other limits. */
+  private void restart(Vertx vertx, JsonObject limits) throws Exception {
+    node.stop().await(5, TimeUnit.SECONDS);
+    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile()).put("limits", limits);
+    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+  }
+
   /** Opens a bystander, sends the bad input on another connection, checks both outcomes. */
   private void closedWithoutReply(Vertx vertx, VertxTestContext test, boolean login, Buffer bad) {
     Future<FafTestClient> bystander = loggedIn(vertx);
@@ -132,10 +139,7 @@ class FafServerBadInputTest {
 
   @Test
   void floodingPastTheRateLimitClosesOnlyThatConnection(Vertx vertx, VertxTestContext test) throws Exception {
-    node.stop().await(5, TimeUnit.SECONDS);
-    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
-      .put("limits", new JsonObject().put("maxMessagesPerSecond", 5));
-    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    restart(vertx, new JsonObject().put("maxMessagesPerSecond", 5));
     int port = FafServerFixture.port(node, "lobby", "tcp");
     FafTestClient.tcp(vertx, port).compose(calm -> FafTestClient.tcp(vertx, port).compose(flood -> {
       flood.sendRaw("{\"command\":\"ping\"}\n".repeat(20));
@@ -155,10 +159,7 @@ class FafServerBadInputTest {
 
   @Test
   void clientThatDoesNotReadIsDisconnectedAsASlowConsumer(Vertx vertx, VertxTestContext test) throws Exception {
-    node.stop().await(5, TimeUnit.SECONDS);
-    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
-      .put("limits", new JsonObject().put("maxPendingWriteBytes", 65536));
-    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    restart(vertx, new JsonObject().put("maxPendingWriteBytes", 65536));
     io.vertx.core.net.NetClient tcp = vertx.createNetClient();
     tcp.connect(FafServerFixture.port(node, "lobby", "tcp"), "127.0.0.1").onComplete(test.succeeding(socket -> {
       socket.pause(); // never reads: the kernel buffers fill, then gamebus's bounded queue
@@ -180,10 +181,7 @@ class FafServerBadInputTest {
 
   @Test
   void loginTimeoutClosesAnUnauthenticatedConnection(Vertx vertx, VertxTestContext test) throws Exception {
-    node.stop().await(5, TimeUnit.SECONDS);
-    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
-      .put("limits", new JsonObject().put("loginTimeoutSeconds", 1));
-    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    restart(vertx, new JsonObject().put("loginTimeoutSeconds", 1));
     FafTestClient.tcp(vertx, FafServerFixture.port(node, "lobby", "tcp"))
       .compose(FafTestClient::closed)
       .onComplete(test.succeedingThenComplete());
@@ -191,10 +189,7 @@ class FafServerBadInputTest {
 
   @Test
   void connectionsPastTheLimitAreRefused(Vertx vertx, VertxTestContext test) throws Exception {
-    node.stop().await(5, TimeUnit.SECONDS);
-    JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
-      .put("limits", new JsonObject().put("maxConnections", 1));
-    node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
+    restart(vertx, new JsonObject().put("maxConnections", 1));
     int port = FafServerFixture.port(node, "lobby", "tcp");
     FafTestClient.tcp(vertx, port).compose(first -> first.send(FafMessage.command("ping")).next("pong")
         .compose(p -> FafTestClient.tcp(vertx, port)).compose(FafTestClient::closed).map(first))
