@@ -12,10 +12,16 @@ import java.util.List;
  * an empty list permits nothing. When a list is absent its default applies.
  *
  * <pre>{@code "bridge": {"path": "/eventbus", "allowedOrigins": [],
- *   "inbound": [{"addressRegex": "gamebus\\..+\\.out"}], "outbound": [{"addressRegex": "gamebus\\..+"}],
+ *   "inbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.out"}], "outbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)"}],
  *   "maxFrameBytes": 65536, "pingTimeoutMs": 10000}}</pre>
  */
 public final class BridgeConfig extends ConfigObject {
+
+  /** After the bus prefix: {@code .<protocol>.<endpoint>.in}, {@code .in.<type>}, {@code .status}. */
+  /** After the bus prefix: {@code .<protocol>.<endpoint>.out}. */
+  public static final String WRITABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.out";
+
+  public static final String READABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)";
 
   public static final String DEFAULT_PATH = "/eventbus";
   public static final int DEFAULT_MAX_FRAME_BYTES = 65536;
@@ -33,9 +39,11 @@ public final class BridgeConfig extends ConfigObject {
     this.path = f.matching("path", DEFAULT_PATH, "(/[A-Za-z0-9._~-]+)+",
         "a path like /eventbus (starts with /, no trailing /)");
     this.allowedOrigins = f.list("allowedOrigins", List.of(), BridgeConfig::origin);
-    this.inbound = f.list("inbound", List.of(PermittedAddress.addressRegex(busPrefix + "\\..+\\.out")),
+    this.inbound = f.list("inbound", List.of(PermittedAddress.addressRegex(busPrefix + WRITABLE_CHANNELS)),
         JsonFields.objects(PermittedAddress::new));
-    this.outbound = f.list("outbound", List.of(PermittedAddress.addressRegex(busPrefix + "\\..+")),
+    // Only the publish channels: a browser registering on a point-to-point address (.out,
+    // .handle.*, .endpoints) would join its round-robin and intercept or forge answers.
+    this.outbound = f.list("outbound", List.of(PermittedAddress.addressRegex(busPrefix + READABLE_CHANNELS)),
         JsonFields.objects(PermittedAddress::new));
     this.maxFrameBytes = f.integer("maxFrameBytes", DEFAULT_MAX_FRAME_BYTES, 1, Integer.MAX_VALUE);
     this.pingTimeoutMs = f.integer("pingTimeoutMs", DEFAULT_PING_TIMEOUT_MS, 1, Integer.MAX_VALUE);

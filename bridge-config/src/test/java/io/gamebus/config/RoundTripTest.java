@@ -41,8 +41,8 @@ class RoundTripTest {
     BridgeConfig bridge = roundTrip(BridgeConfig.fromJson(new JsonObject()), BridgeConfig::fromJson);
     assertEquals("/eventbus", bridge.path());
     assertEquals(List.of(), bridge.allowedOrigins());
-    assertEquals(List.of(PermittedAddress.addressRegex("gamebus\\..+\\.out")), bridge.inbound());
-    assertEquals(List.of(PermittedAddress.addressRegex("gamebus\\..+")), bridge.outbound());
+    assertEquals(List.of(PermittedAddress.addressRegex("gamebus" + BridgeConfig.WRITABLE_CHANNELS)), bridge.inbound());
+    assertEquals(List.of(PermittedAddress.addressRegex("gamebus" + BridgeConfig.READABLE_CHANNELS)), bridge.outbound());
     assertEquals(65536, bridge.maxFrameBytes());
     assertEquals(10000, bridge.pingTimeoutMs());
     BridgeConfig custom = roundTrip(BridgeConfig.fromJson(new JsonObject()

@@ -8,6 +8,7 @@ import io.gamebus.endpoint.EndpointRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 
 import java.util.List;
 
@@ -42,14 +44,19 @@ public final class ConsoleServer extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    server = vertx.createHttpServer();
+    server = vertx.createHttpServer(new HttpServerOptions()
+      .setMaxWebSocketFrameSize(bridge.maxFrameBytes()).setMaxWebSocketMessageSize(bridge.maxFrameBytes()));
     router.get("/api/endpoints").handler(ctx -> registry.listAll()
       .onSuccess(list -> ctx.json(list))
       .onFailure(ctx::fail));
     // The guard needs the real port, which is only known after listen(0); it reads it lazily.
     router.route(bridge.path() + "/*").handler(ctx -> guard().handle(ctx));
-    router.route(bridge.path() + "/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()
-      .setRegisterWriteHandler(false)).bridge(bridgeOptions(), this::onBridgeEvent));
+    // SockJS's iframe page runs a CDN script on our origin and relays any parent page's
+    // postMessage with our Origin, which would get round the guard: it is not served.
+    router.getWithRegex(java.util.regex.Pattern.quote(bridge.path()) + "/iframe[^/]*\\.html")
+      .handler(ctx -> ctx.response().setStatusCode(404).end());
+    router.route(bridge.path() + "/*").subRouter(SockJSHandler.create(vertx, sockJsOptions())
+      .bridge(bridgeOptions(), this::onBridgeEvent));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return server.requestHandler(router).listen(http.port(), http.host())
       .recover(e -> Future.failedFuture("console: cannot listen on " + http.host() + ":" + http.port()
@@ -73,8 +80,20 @@ public final class ConsoleServer extends VerticleBase {
     return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + actualPort() + "/";
   }
 
+  /** WebSocket only: every current browser and the official client use it, and the polling
+   * transports would widen what the origin guard has to reason about. */
+  private SockJSHandlerOptions sockJsOptions() {
+    SockJSHandlerOptions options = new SockJSHandlerOptions().setRegisterWriteHandler(false)
+      .setMaxBytesStreaming(bridge.maxFrameBytes());
+    for (Transport transport : new Transport[] {Transport.XHR, Transport.JSON_P, Transport.HTML_FILE, Transport.EVENT_SOURCE}) {
+      options.addDisabledTransport(transport.name());
+    }
+    return options;
+  }
+
   private SockJSBridgeOptions bridgeOptions() {
     SockJSBridgeOptions options = new SockJSBridgeOptions();
+    options.setPingTimeout(bridge.pingTimeoutMs());
     options.setInboundPermitteds(permitted(bridge.inbound()));
     options.setOutboundPermitteds(permitted(bridge.outbound()));
     return options;

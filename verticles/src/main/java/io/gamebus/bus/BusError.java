@@ -13,6 +13,8 @@ public enum BusError {
   BAD_MESSAGE(400),
   /** The {@code connection} header names no open connection of this endpoint. */
   UNKNOWN_CONNECTION(404),
+  /** The connection was dropped because it did not read what was written to it. */
+  SLOW_CONSUMER(410),
   /** The encoded message is larger than the endpoint's {@code maxMessageBytes}. */
   TOO_LARGE(413),
   /** Client role: the upstream link is down (or not logged in for that message). */

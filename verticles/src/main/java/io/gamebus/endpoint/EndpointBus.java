@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EndpointBus {
 
+  /** Types that get their own {@code .in.<type>} address. */
+  private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
   private final EventBus eventBus;
   private final String protocol;
   private final String endpoint;
@@ -24,6 +27,7 @@ public final class EndpointBus {
   private final Addresses addresses;
   private final EndpointMetrics metrics = new EndpointMetrics();
   private final AtomicLong seq = new AtomicLong();
+  private final String inAddress;
   private volatile String state = "starting";
 
   public EndpointBus(Vertx vertx, String prefix, String protocol, String endpoint, String nodeId) {
@@ -32,6 +36,7 @@ public final class EndpointBus {
     this.endpoint = endpoint;
     this.nodeId = nodeId;
     this.addresses = new Addresses(prefix, protocol, endpoint);
+    this.inAddress = addresses.in();
   }
 
   public Addresses addresses() { return addresses; }
@@ -47,8 +52,12 @@ public final class EndpointBus {
     metrics.messageIn();
     Envelope envelope = new Envelope(protocol, endpoint, connection, type, seq.incrementAndGet(),
       System.currentTimeMillis(), body);
-    eventBus.publish(addresses.in(), envelope);
-    eventBus.publish(addresses.in(type), envelope);
+    eventBus.publish(inAddress, envelope);
+    if (TYPE.matcher(type).matches()) {
+      // Peers choose type names; odd or huge ones are published on .in only, so a client
+      // cannot mint unbounded addresses.
+      eventBus.publish(addresses.in(type), envelope);
+    }
     return envelope;
   }
 

@@ -23,6 +23,8 @@ public final class EndpointRegistry {
 
   private static final String NODES_MAP = "gamebus.nodes";
   private static final long NODE_ANSWER_TIMEOUT_MS = 2_000;
+  /** A node that stops refreshing its entry (it crashed) leaves the listing after this long. */
+  private static final long NODE_TTL_MS = 30_000;
 
   private final Vertx vertx;
   private final String prefix;
@@ -30,6 +32,7 @@ public final class EndpointRegistry {
   private final Map<String, Entry> endpoints = new ConcurrentHashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private AsyncMap<String, Long> nodes;
+  private long refreshTimer = -1;
 
   private record Entry(RunningEndpoint endpoint, String role) {
   }
@@ -55,16 +58,24 @@ public final class EndpointRegistry {
   public Future<Void> start() {
     consumers.add(vertx.eventBus().<Object>consumer(Addresses.endpointsOfNode(prefix, nodeId),
       message -> message.reply(listLocal())));
-    consumers.add(vertx.eventBus().<Object>consumer(Addresses.endpoints(prefix),
-      message -> listAll().onComplete(result -> message.reply(result.result()))));
+    consumers.add(vertx.eventBus().<Object>consumer(Addresses.endpoints(prefix), message -> listAll()
+      .onSuccess(message::reply)
+      .onFailure(e -> message.fail(500, "endpoints: " + e.getMessage()))));
     return vertx.sharedData().<String, Long>getAsyncMap(NODES_MAP)
       .compose(map -> {
         nodes = map;
-        return map.put(nodeId, System.currentTimeMillis());
+        refreshTimer = vertx.setPeriodic(NODE_TTL_MS / 3, t -> map.put(nodeId, System.currentTimeMillis(), NODE_TTL_MS));
+        return map.put(nodeId, System.currentTimeMillis(), NODE_TTL_MS);
       });
   }
 
+  /** The ids of the nodes currently in the cluster (this one included). */
+  public Future<List<String>> nodeIds() {
+    return nodes == null ? Future.succeededFuture(List.of(nodeId)) : nodes.keys().map(ArrayList::new);
+  }
+
   public Future<Void> stop() {
+    vertx.cancelTimer(refreshTimer);
     consumers.forEach(MessageConsumer::unregister);
     consumers.clear();
     return nodes == null ? Future.succeededFuture() : nodes.remove(nodeId).mapEmpty();
@@ -82,8 +93,7 @@ public final class EndpointRegistry {
     if (nodes == null) {
       return Future.succeededFuture(listLocal().put("unreachable", new JsonArray()));
     }
-    return nodes.keys().compose(ids -> {
-      List<String> order = new ArrayList<>(ids);
+    return nodeIds().compose(order -> {
       List<Future<JsonObject>> answers = new ArrayList<>();
       DeliveryOptions options = new DeliveryOptions().setSendTimeout(NODE_ANSWER_TIMEOUT_MS);
       for (String id : order) {

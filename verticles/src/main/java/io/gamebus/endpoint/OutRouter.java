@@ -3,19 +3,24 @@ package io.gamebus.endpoint;
 import io.gamebus.bus.BusError;
 import io.gamebus.bus.Gamebus;
 import io.gamebus.bus.NodeIdentity;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Server role {@code .out}: a message with a {@code connection} header goes to that connection,
- * on whichever node owns it (forwarded to the owner's per-node address); no header means every
- * connection of the endpoint on the node that received it. Exactly one reply per message:
- * {@code {"written":n}} or a {@link BusError}.
+ * Server role {@code .out}: a message with a {@code connection} header goes to that connection on
+ * whichever node owns it; without a header it goes to every connection of the endpoint on every
+ * node. Exactly one reply per request: {@code {"written":n}} or a {@link BusError}. A message
+ * <em>published</em> to {@code .out} reaches every node anyway, so each node writes only to its
+ * own connections and nothing is forwarded (or written twice).
  */
 public final class OutRouter {
 
@@ -32,11 +37,14 @@ public final class OutRouter {
 
   private final EndpointBus bus;
   private final Target target;
+  private final Supplier<Future<List<String>>> nodes;
   private List<MessageConsumer<Object>> consumers = List.of();
 
-  public OutRouter(EndpointBus bus, Target target) {
+  /** @param nodes the ids of the cluster's nodes (this one included) */
+  public OutRouter(EndpointBus bus, Target target, Supplier<Future<List<String>>> nodes) {
     this.bus = bus;
     this.target = target;
+    this.nodes = nodes;
   }
 
   public void start() {
@@ -52,35 +60,69 @@ public final class OutRouter {
   private void route(Message<Object> message) {
     String connection = message.headers().get(Gamebus.CONNECTION_HEADER);
     String owner = NodeIdentity.ownerOf(connection);
-    if (connection == null || owner == null || owner.equals(bus.nodeId())) {
+    boolean mine = owner == null || owner.equals(bus.nodeId());
+    if (!message.isSend()) {
+      if (connection == null || mine) {
+        writeLocally(message);
+      }
+    } else if (connection == null) {
+      broadcast(message);
+    } else if (mine) {
       writeLocally(message);
-      return;
+    } else {
+      forward(message, owner, connection);
     }
+  }
+
+  private void forward(Message<Object> message, String owner, String connection) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS)
       .addHeader(Gamebus.CONNECTION_HEADER, connection);
     bus.eventBus().request(bus.addresses().outOnNode(owner), message.body(), options).onComplete(result -> {
       if (result.succeeded()) {
         message.reply(result.result().body());
-      } else if (result.cause() instanceof ReplyException failure && failure.failureCode() > 0) {
-        message.fail(failure.failureCode(), failure.getMessage());
       } else {
-        fail(message, BusError.UNKNOWN_CONNECTION.exception(connection + ": its node " + owner + " did not answer"));
+        fail(message, relayed(result.cause(), connection + ": its node " + owner));
       }
     });
   }
 
-  private void writeLocally(Message<Object> message) {
-    if (!(message.body() instanceof JsonObject json)) {
-      fail(message, BusError.BAD_MESSAGE.exception("the body must be a JSON object"));
+  /** This node's connections, plus every other node's through its per-node address. */
+  private void broadcast(Message<Object> message) {
+    int local;
+    try {
+      local = writeAll(message.body());
+    } catch (ReplyException failure) {
+      fail(message, failure);
       return;
     }
+    nodes.get().recover(e -> Future.succeededFuture(List.of())).onComplete(ids -> {
+      List<Future<Integer>> others = new ArrayList<>();
+      for (String id : ids.result()) {
+        if (!id.equals(bus.nodeId())) {
+          // A node without this endpoint has no handler there: it counts as zero.
+          others.add(bus.eventBus().<JsonObject>request(bus.addresses().outOnNode(id), message.body(),
+              new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+            .map(reply -> reply.body().getInteger("written", 0)).otherwise(0));
+        }
+      }
+      Future.all(others).onComplete(all -> {
+        int written = local;
+        for (Future<Integer> other : others) {
+          written += other.result();
+        }
+        message.reply(new JsonObject().put("written", written));
+      });
+    });
+  }
+
+  private void writeLocally(Message<Object> message) {
     String connection = message.headers().get(Gamebus.CONNECTION_HEADER);
     try {
       if (connection == null) {
-        message.reply(new JsonObject().put("written", target.writeToAll(json)));
+        message.reply(new JsonObject().put("written", writeAll(message.body())));
         return;
       }
-      ReplyException failure = target.writeTo(connection, json);
+      ReplyException failure = target.writeTo(connection, json(message.body()));
       if (failure == null) {
         message.reply(new JsonObject().put("written", 1));
       } else {
@@ -88,7 +130,37 @@ public final class OutRouter {
       }
     } catch (ReplyException failure) {
       fail(message, failure);
+    } catch (RuntimeException e) {
+      // e.g. a value in a local JsonObject that JSON cannot encode: still exactly one reply
+      fail(message, BusError.BAD_MESSAGE.exception(String.valueOf(e.getMessage())));
     }
+  }
+
+  private int writeAll(Object body) {
+    try {
+      return target.writeToAll(json(body));
+    } catch (ReplyException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw BusError.BAD_MESSAGE.exception(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static JsonObject json(Object body) {
+    if (body instanceof JsonObject json) {
+      return json;
+    }
+    throw BusError.BAD_MESSAGE.exception("the body must be a JSON object");
+  }
+
+  private static ReplyException relayed(Throwable cause, String what) {
+    if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      return reply;
+    }
+    if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
+      return BusError.TIMEOUT.exception(what + " did not answer in time");
+    }
+    return BusError.UNKNOWN_CONNECTION.exception(what + " is not running this endpoint");
   }
 
   private static void fail(Message<?> message, ReplyException failure) {

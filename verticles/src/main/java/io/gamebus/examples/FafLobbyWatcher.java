@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class FafLobbyWatcher extends VerticleBase {
 
-  public static final String COUNTS_ADDRESS = "gamebus.examples.faf-watcher.counts";
+  public static final String COUNTS_ADDRESS = Gamebus.DEFAULT_PREFIX + ".examples.faf-watcher.counts";
   private static final System.Logger LOG = System.getLogger(FafLobbyWatcher.class.getName());
 
   private final List<String> endpoints;
@@ -45,8 +45,10 @@ public final class FafLobbyWatcher extends VerticleBase {
   }
 
   private void logGame(Envelope envelope) {
+    // Wire data is whatever the peer sent: read it defensively, never cast blindly.
     JsonObject body = envelope.body();
-    Object games = body.containsKey("games") ? body.getJsonArray("games").size() + " games" : body.getString("title");
+    Object games = body.getValue("games") instanceof io.vertx.core.json.JsonArray list ? list.size() + " games"
+      : body.getValue("title");
     LOG.log(System.Logger.Level.INFO, "faf.{0} {1}: game_info {2}", envelope.endpoint(), envelope.connection(), games);
   }
 

@@ -38,7 +38,8 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
   private FafUpstreamLink link;
   private Backoff backoff;
   private OutRouter out;
-  private FafClientSession session;
+  // Read by the gamebus.endpoints listing from another thread.
+  private volatile FafClientSession session;
   private boolean stopping;
 
   public FafClientEndpoint(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
@@ -52,10 +53,11 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
   public Future<?> start() {
     bus = new EndpointBus(vertx, prefix, "faf", config.name(), node.id());
     options = FafOptions.from(config);
-    link = new FafUpstreamLink(vertx, config);
+    // The real server pings every 45 s; three missed pings mean a half-open link.
+    link = new FafUpstreamLink(vertx, config, 3 * options.pingIntervalSeconds());
     ReconnectConfig r = config.reconnect();
     backoff = new Backoff(r.initialDelayMs(), r.maxDelayMs(), r.multiplier(), r.jitter());
-    out = new OutRouter(bus, this);
+    out = new OutRouter(bus, this, registry::nodeIds);
     out.start();
     registry.add(this, "client");
     if (options.pingIntervalSeconds() > 0) {
@@ -86,9 +88,19 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
     FafClientSession[] current = new FafClientSession[1];
     link.connect(bytes -> read(current[0], reader, bytes), closed -> disconnected(current[0]))
       .onSuccess(wire -> {
-        backoff.reset();
-        String token = config.auth().resolveToken(System::getenv).orElse(null);
-        current[0] = new FafClientSession(id, wire, bus, options, token);
+        String token;
+        try {
+          // Read at each connect, so a rotated token file is picked up.
+          token = config.auth().resolveToken(System::getenv).orElse(null);
+        } catch (RuntimeException e) {
+          bus.state("failed", e.getMessage());
+          wire.close();
+          scheduleReconnect();
+          return;
+        }
+        // The backoff is reset only once logged in: a server that accepts and then closes
+        // (kick, ban, invalid) must not be reconnected to in a tight loop.
+        current[0] = new FafClientSession(id, wire, bus, options, token, backoff::reset);
         session = current[0];
         bus.metrics().connectionOpened();
         bus.state("connected", link.url());

@@ -20,11 +20,13 @@ final class FafClientSession {
   private final EndpointBus bus;
   private final FafOptions options;
   private final String token;
+  private final Runnable onLogin;
   private boolean authenticated;
   private boolean closed;
   private long lastInbound = System.currentTimeMillis();
 
-  FafClientSession(String id, Wire wire, EndpointBus bus, FafOptions options, String token) {
+  FafClientSession(String id, Wire wire, EndpointBus bus, FafOptions options, String token, Runnable onLogin) {
+    this.onLogin = onLogin;
     this.id = id;
     this.wire = wire;
     this.bus = bus;
@@ -53,6 +55,7 @@ final class FafClientSession {
       case "session" -> login(message);
       case "welcome" -> {
         authenticated = true;
+        onLogin.run();
         bus.status(id, "authenticated", message.getString("login"));
       }
       case "authentication_failed" -> bus.status(id, "authentication-failed", message.getString("text"));

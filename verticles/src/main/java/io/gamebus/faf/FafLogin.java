@@ -57,12 +57,19 @@ final class FafLogin {
     try {
       token = Auth.from(message).token();
     } catch (FafCodecException e) {
-      connection.write(FafMessages.authenticationFailed(e.getMessage()));
+      connection.garbage("garbage auth: " + e.reason());
+      return;
+    }
+    if (!message.json().containsKey("unique_id")) {
+      connection.garbage("garbage auth: unique_id missing"); // a KeyError in the real server
       return;
     }
     connection.busy();
     endpoint.authenticator().verify(token)
       .compose(verified -> loginSequence(verified).map(messages -> {
+        if (connection.isClosed()) {
+          return null; // closed (or timed out) while the token or the handler was pending
+        }
         identity = verified;
         connection.authenticated(verified);
         messages.forEach(connection::write);
@@ -85,12 +92,17 @@ final class FafLogin {
         if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
           return Future.succeededFuture(FafDefaultLogin.sequence(player));
         }
-        return Future.failedFuture(failure.getMessage());
+        if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+          return Future.failedFuture(failure.getMessage()); // the handler's own words, e.g. a ban
+        }
+        // A timeout or a broken reply: internal details stay on this side.
+        endpoint.bus().status(connection.id(), "login-handler-failed", failure.getMessage());
+        return Future.failedFuture("Login is not available right now, please try again later");
       });
   }
 
   private static List<FafMessage> fromHandler(JsonObject reply) {
-    JsonArray messages = reply == null ? null : reply.getJsonArray("messages");
+    JsonArray messages = reply == null || !(reply.getValue("messages") instanceof JsonArray list) ? null : list;
     if (messages == null) {
       throw new IllegalStateException("the login handler's reply has no 'messages' array");
     }

@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Set;
 
 /**
  * One lobby client connected to the server role: what the real server's {@code LobbyConnection}
@@ -25,8 +24,6 @@ import java.util.Set;
  */
 public final class FafServerConnection {
 
-  /** Fields whose values are secrets: replaced before the message goes on the bus. */
-  private static final Set<String> SECRET_FIELDS = Set.of("token", "password");
   private static final String REDACTED = "<redacted>";
 
   private final String id;
@@ -110,7 +107,21 @@ public final class FafServerConnection {
       reject("message invalid for unauthenticated connection: " + message.command());
       return;
     }
-    bus.publish(id, message.type(), redacted(message.json()));
+    if ("connectivity".equals(message.target())) {
+      // The real server answers the retired connectivity test (InitiateTest) this way.
+      bus.badInput(id, "connectivity test: client version no longer supported");
+      write(FafMessages.notice("error", "Your client version is no longer supported. Please update to the newest version."));
+      close();
+      return;
+    }
+    if (!message.isGame() && (message.kind() == FafCommand.UNKNOWN || !message.kind().sentByClient())) {
+      // The real server has no handler for unknown or server-to-client commands.
+      bus.badInput(id, "unknown command: " + message.command());
+      write(FafMessages.invalid());
+      close();
+      return;
+    }
+    bus.publish(id, message.type(), forTheBus(message));
     if (message.isGame()) {
       return; // GPGNet messages are for bus subscribers; the lobby itself never answers them
     }
@@ -122,23 +133,28 @@ public final class FafServerConnection {
       case "pong", "Bottleneck" -> { } // accepted and ignored, as the real server does
       case "create_account" -> write(FafMessages.notice("error",
         "FAF no longer supports direct registration. Please use the website to register."));
-      default -> {
-        // The real server has no handler for unknown or server-to-client commands.
-        if (message.kind() == FafCommand.UNKNOWN || !message.kind().sentByClient()) {
-          bus.badInput(id, "unknown command: " + message.command());
-          write(FafMessages.invalid());
-          close();
-        }
-        // Known lobby commands are answered by bus subscribers through .out.
-      }
+      default -> { } // other lobby commands are answered by bus subscribers through .out
     }
   }
 
-  /** Undecodable input: the real server logs and drops the connection without a reply. */
+  /**
+   * Undecodable input: the real server drops the connection without a reply, except for valid
+   * JSON that is not an object, which its generic handler answers {@code invalid}. The status
+   * names the reason only: the codec's message may quote the input, e.g. part of a token.
+   */
   void badInput(FafCodecException error) {
-    if (!closed) {
-      reject(error.reason() + ": " + error.getMessage());
+    if (closed) {
+      return;
     }
+    if (error.reason() == FafCodecException.Reason.NOT_OBJECT) {
+      write(FafMessages.invalid());
+    }
+    reject(error.reason() == FafCodecException.Reason.LINE_TOO_LONG ? error.getMessage() : error.reason().name());
+  }
+
+  /** Garbage in a known command (a missing field): the real server closes without a reply. */
+  void garbage(String reason) {
+    reject(reason);
   }
 
   private void reject(String reason) {
@@ -146,28 +162,34 @@ public final class FafServerConnection {
     close();
   }
 
-  private static JsonObject redacted(JsonObject json) {
-    JsonObject safe = null;
-    for (String field : SECRET_FIELDS) {
-      if (json.containsKey(field)) {
-        safe = (safe == null ? json.copy() : safe).put(field, REDACTED);
-      }
-    }
-    return safe == null ? json : safe;
+  /** The message as published: the credential of a login command is never put on the bus. */
+  private static JsonObject forTheBus(FafMessage message) {
+    String secret = switch (message.command()) {
+      case "auth" -> "token";
+      case "hello" -> "password";
+      default -> null;
+    };
+    return secret == null || !message.json().containsKey(secret) ? message.json() : message.json().copy().put(secret, REDACTED);
   }
 
   void write(FafMessage message) {
     write(FafEncoder.encode(message));
   }
 
-  /** Writes an encoded message; a client that does not drain its queue is dropped. */
-  void write(Buffer encoded) {
+  /** Writes an encoded message; false when closed or dropped because it does not drain its queue. */
+  boolean write(Buffer encoded) {
     if (closed) {
-      return;
+      return false;
     }
     if (!bus.write(wire, id, encoded)) {
       close();
+      return false;
     }
+    return true;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   void authenticated(FafAuthenticator.Identity identity) {

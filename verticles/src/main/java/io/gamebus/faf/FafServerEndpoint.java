@@ -69,7 +69,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     String key = config.auth().resolveKey(System::getenv).orElse(null);
     authenticator = FafAuthenticator.create(vertx, config.auth().jwtAlgorithm(), key,
       "The server has no token key configured (" + keySource() + ")");
-    out = new OutRouter(bus, this);
+    out = new OutRouter(bus, this, registry::nodeIds);
     out.start();
     List<Future<String>> listeners = new ArrayList<>();
     for (ListenerConfig listener : config.listeners()) {
@@ -217,19 +217,24 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
       return BusError.UNKNOWN_CONNECTION.exception(connectionId + " is not a connection of faf." + config.name());
     }
     try {
-      connection.write(encode(message));
-      return null;
+      return connection.write(encode(message)) ? null
+        : BusError.SLOW_CONSUMER.exception(connectionId + " was dropped: it does not read what is sent to it");
     } catch (ReplyException e) {
       return e;
     }
   }
 
+  /** Every logged-in connection, as the real server broadcasts to players only. */
   @Override
   public int writeToAll(JsonObject message) {
     Buffer encoded = encode(message);
-    List<FafServerConnection> targets = new ArrayList<>(connections.values());
-    targets.forEach(c -> c.write(encoded));
-    return targets.size();
+    int written = 0;
+    for (FafServerConnection connection : new ArrayList<>(connections.values())) {
+      if (connection.authenticated() && connection.write(encoded)) {
+        written++;
+      }
+    }
+    return written;
   }
 
   /** Encodes once for however many connections receive it. */

@@ -27,15 +27,18 @@ final class FafUpstreamLink {
   private final int maxFrameBytes;
   private final int maxMessageBytes;
   private final int maxPendingBytes;
+  private final int readIdleSeconds;
   private WebSocketClient webSockets;
   private NetClient tcp;
 
-  FafUpstreamLink(Vertx vertx, EndpointConfig config) {
+  /** @param readIdleSeconds a link silent this long is taken as dead (0 = never) */
+  FafUpstreamLink(Vertx vertx, EndpointConfig config, int readIdleSeconds) {
     this.vertx = vertx;
     this.url = URI.create(config.url());
     this.maxFrameBytes = config.limits().maxFrameBytes();
     this.maxMessageBytes = config.limits().maxMessageBytes();
     this.maxPendingBytes = config.limits().maxPendingWriteBytes();
+    this.readIdleSeconds = readIdleSeconds;
   }
 
   String url() {
@@ -49,7 +52,7 @@ final class FafUpstreamLink {
 
   private Future<Wire> connectTcp(Handler<Buffer> data, Handler<Void> closed) {
     if (tcp == null) {
-      tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout(10_000));
+      tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout(10_000).setReadIdleTimeout(readIdleSeconds));
     }
     return tcp.connect(url.getPort(), url.getHost()).map(socket -> {
       socket.handler(data);
@@ -63,7 +66,7 @@ final class FafUpstreamLink {
       // Vert.x's defaults (64 KiB frames, 256 KiB messages) are too small for login lists.
       webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(maxFrameBytes).setMaxMessageSize(Math.max(maxFrameBytes, maxMessageBytes))
-        .setConnectTimeout(10_000));
+        .setConnectTimeout(10_000).setReadIdleTimeout(readIdleSeconds));
     }
     return webSockets.connect(new WebSocketConnectOptions().setAbsoluteURI(url.toString())).map(socket -> {
       socket.handler(data);

@@ -92,6 +92,31 @@ class BrowserBridgeSecurityTest {
   }
 
   @Test
+  void listeningOnPointToPointAddressesIsDenied(VertxTestContext test) {
+    // A browser consumer on .out or .handle.* would join the round-robin and intercept answers.
+    io.vertx.junit5.Checkpoint denied = test.checkpoint(3);
+    open(null).onComplete(test.succeeding(ws -> {
+      ws.handler(text -> test.verify(() -> {
+        assertEquals("access_denied", new JsonObject(text.toString()).getString("body"));
+        denied.flag();
+      }));
+      for (String address : new String[] {"gamebus.faf.lobby.out", "gamebus.faf.lobby.handle.login", "gamebus.endpoints"}) {
+        ws.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode());
+      }
+    }));
+  }
+
+  @Test
+  void sockJsIframePageIsNotServed(Vertx vertx, VertxTestContext test) {
+    vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, port, "127.0.0.1", "/eventbus/iframe.html")
+      .compose(request -> request.send())
+      .onComplete(test.succeeding(response -> test.verify(() -> {
+        assertEquals(404, response.statusCode());
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void readingANonGamebusAddressIsDenied(VertxTestContext test) {
     open(null).onComplete(test.succeeding(ws -> {
       ws.handler(text -> test.verify(() -> {

@@ -38,6 +38,7 @@ class ClusterTest {
   Path dir;
   Vertx a;
   Vertx b;
+  Tokens secretTokens;
 
   @AfterEach
   void close() throws Exception {
@@ -54,7 +55,8 @@ class ClusterTest {
 
   @Test
   void messagesConnectionsAndListingsWorkAcrossNodes() throws Exception {
-    GamebusConfig config = clustered(TestConfigs.node(TestConfigs.fafServer("lobby", new Tokens(Vertx.vertx(), dir).secretFile())));
+    secretTokens = new Tokens(Vertx.vertx(), dir);
+    GamebusConfig config = clustered(TestConfigs.node(TestConfigs.fafServer("lobby", secretTokens.secretFile())));
     a = VertxFactory.create(config).await(90, TimeUnit.SECONDS);
     b = VertxFactory.create(config).await(90, TimeUnit.SECONDS);
     GamebusNode nodeA = GamebusNode.start(a, config).await(20, TimeUnit.SECONDS);
@@ -84,6 +86,18 @@ class ClusterTest {
       assertEquals(1, ack.getInteger("written"));
       assertEquals("from b " + i, client.next("notice").await(10, TimeUnit.SECONDS).getString("text"));
     }
+
+    // A broadcast from node B reaches the logged-in players of both nodes.
+    int portB = nodeB.fafServer("lobby").listening().stream().filter(s -> s.startsWith("tcp:"))
+      .map(s -> URI.create(s).getPort()).findFirst().orElseThrow();
+    for (int[] player : new int[][] {{portA, 1}, {portB, 2}}) {
+      FafTestClient p = FafTestClient.tcp(a, player[0]).await(5, TimeUnit.SECONDS);
+      p.send(FafMessage.command("auth").with("unique_id", "u").with("token", secretTokens.lobby(player[1], "p" + player[1])));
+      p.next("game_info").await(10, TimeUnit.SECONDS);
+    }
+    JsonObject everyone = Gamebus.of(b).broadcast("faf", "lobby", new JsonObject().put("command", "notice").put("text", "all"))
+      .await(20, TimeUnit.SECONDS);
+    assertEquals(2, everyone.getInteger("written"), "one player on each node");
 
     JsonObject listing = b.eventBus().<JsonObject>request("gamebus.endpoints", null).await(20, TimeUnit.SECONDS).body();
     JsonArray endpoints = listing.getJsonArray("endpoints");

@@ -79,7 +79,7 @@ class FafServerBadInputTest {
 
   private Future<FafTestClient> loggedIn(Vertx vertx) {
     return FafTestClient.tcp(vertx, tcpPort).compose(c -> {
-      c.send(FafMessage.command("auth").with("token", tokens.lobby(System.nanoTime() % 100000, "p")));
+      c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", tokens.lobby(System.nanoTime() % 100000, "p")));
       return c.next("game_info").map(c);
     });
   }
@@ -113,6 +113,35 @@ class FafServerBadInputTest {
   @Test
   void gameMessageBeforeLoginClosesWithoutReply(Vertx vertx, VertxTestContext test) {
     closedWithoutReply(vertx, test, false, Buffer.buffer("{\"command\":\"GameState\",\"args\":[\"Idle\"],\"target\":\"game\"}\n"));
+  }
+
+  @Test
+  void authWithoutUniqueIdIsGarbageAndClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, false,
+      Buffer.buffer("{\"command\":\"auth\",\"token\":\"" + tokens.lobby(5, "x") + "\"}\n"));
+  }
+
+  @Test
+  void jsonThatIsNotAnObjectIsAnsweredInvalidThenClosed(Vertx vertx, VertxTestContext test) {
+    FafTestClient.tcp(vertx, tcpPort).compose(c -> {
+      c.sendRaw("[\"ask_session\"]\n");
+      return c.next().compose(invalid -> c.closed().map(invalid));
+    }).onComplete(test.succeeding(invalid -> test.verify(() -> {
+      assertEquals("invalid", invalid.command());
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void retiredConnectivityTestGetsAnErrorNoticeThenClose(Vertx vertx, VertxTestContext test) {
+    loggedIn(vertx).compose(c -> {
+      c.send(FafMessage.command("InitiateTest").with("target", "connectivity").with("args", new io.vertx.core.json.JsonArray()));
+      return c.next().compose(notice -> c.closed().map(notice));
+    }).onComplete(test.succeeding(notice -> test.verify(() -> {
+      assertEquals("notice", notice.command());
+      assertEquals("error", notice.getString("style"));
+      test.completeNow();
+    })));
   }
 
   @Test
@@ -161,21 +190,31 @@ class FafServerBadInputTest {
   void clientThatDoesNotReadIsDisconnectedAsASlowConsumer(Vertx vertx, VertxTestContext test) throws Exception {
     restart(vertx, new JsonObject().put("maxPendingWriteBytes", 65536));
     io.vertx.core.net.NetClient tcp = vertx.createNetClient();
-    tcp.connect(FafServerFixture.port(node, "lobby", "tcp"), "127.0.0.1").onComplete(test.succeeding(socket -> {
-      socket.pause(); // never reads: the kernel buffers fill, then gamebus's bounded queue
-      vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> {
-        if ("slow-consumer".equals(m.body().getString("state"))) {
-          test.verify(() -> assertEquals(1L, node.fafServer("lobby").bus().metrics().toJson().getLong("slowConsumers")));
-          vertx.setTimer(100, t -> test.verify(() -> {
-            assertEquals(0L, node.fafServer("lobby").bus().metrics().openConnections(), "closed, not kept");
-            socket.close();
-            tcp.close();
-            test.completeNow();
-          }));
-        }
-      });
-      JsonObject big = new JsonObject().put("command", "notice").put("text", "x".repeat(8000));
-      vertx.setPeriodic(5, timer -> io.gamebus.bus.Gamebus.of(vertx).broadcast("faf", "lobby", big));
+    io.vertx.core.net.NetSocket[] socket = new io.vertx.core.net.NetSocket[1];
+    vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> {
+      if ("connection-opened".equals(m.body().getString("state"))) {
+        JsonObject big = new JsonObject().put("command", "notice").put("text", "x".repeat(8000));
+        String id = m.body().getString("connection");
+        // 8 KB x 50 every 10 ms: far faster than loopback's socket buffers can hide for long
+        vertx.setPeriodic(10, timer -> {
+          for (int i = 0; i < 50; i++) {
+            io.gamebus.bus.Gamebus.of(vertx).send("faf", "lobby", id, big);
+          }
+        });
+      }
+      if ("slow-consumer".equals(m.body().getString("state"))) {
+        test.verify(() -> assertEquals(1L, node.fafServer("lobby").bus().metrics().toJson().getLong("slowConsumers")));
+        vertx.setTimer(100, t -> test.verify(() -> {
+          assertEquals(0L, node.fafServer("lobby").bus().metrics().openConnections(), "closed, not kept");
+          socket[0].close();
+          tcp.close(); // also keeps the client reachable: Vert.x closes a collected client's sockets
+          test.completeNow();
+        }));
+      }
+    });
+    tcp.connect(FafServerFixture.port(node, "lobby", "tcp"), "127.0.0.1").onComplete(test.succeeding(s -> {
+      socket[0] = s;
+      s.pause(); // never reads: the kernel buffers fill, then gamebus's bounded queue
     }));
   }
 

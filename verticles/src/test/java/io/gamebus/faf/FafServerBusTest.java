@@ -51,7 +51,7 @@ class FafServerBusTest {
 
   private Future<FafTestClient> loggedIn(Vertx vertx, long player) {
     return FafTestClient.tcp(vertx, tcpPort).compose(c -> {
-      c.send(FafMessage.command("auth").with("token", tokens.lobby(player, "p" + player)));
+      c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", tokens.lobby(player, "p" + player)));
       return c.next("game_info").map(c);
     });
   }
@@ -120,6 +120,26 @@ class FafServerBusTest {
       })
       .onComplete(test.failing(e -> test.verify(() -> {
         assertEquals(413, ((ReplyException) e).failureCode());
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void gamePasswordsReachTheBusButLoginCredentialsDoNot(Vertx vertx, VertxTestContext test) {
+    bus.subscribe("faf", "lobby", "game_host", env -> test.verify(() -> {
+      assertEquals("hunter2", env.body().getString("password"), "a game password is for the handler to check");
+      test.completeNow();
+    }));
+    loggedIn(vertx, 6).onComplete(test.succeeding(c ->
+      c.send(FafMessage.command("game_host").with("visibility", "public").with("password", "hunter2"))));
+  }
+
+  @Test
+  void broadcastSkipsConnectionsThatHaveNotLoggedIn(Vertx vertx, VertxTestContext test) {
+    FafTestClient.tcp(vertx, tcpPort).compose(anonymous -> loggedIn(vertx, 7))
+      .compose(c -> bus.broadcast("faf", "lobby", new JsonObject().put("command", "notice").put("text", "players")))
+      .onComplete(test.succeeding(ack -> test.verify(() -> {
+        assertEquals(1, ack.getInteger("written"));
         test.completeNow();
       })));
   }

@@ -64,7 +64,7 @@ class FafServerLoginTest {
     FafTestClient.tcp(vertx, tcpPort).compose(c -> {
       c.send(FafMessage.command("ask_session"));
       return c.next("session").compose(s -> {
-        c.send(FafMessage.command("auth").with("token", token).with("unique_id", "uid").with("session", s.getLong("session")));
+        c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", token).with("unique_id", "uid").with("session", s.getLong("session")));
         List<FafMessage> sequence = new ArrayList<>();
         return c.next().compose(m -> { sequence.add(m); return c.next(); })
           .compose(m -> { sequence.add(m); return c.next(); })
@@ -90,7 +90,7 @@ class FafServerLoginTest {
   @Test
   void badTokenIsAnsweredAndTheConnectionStaysOpen(Vertx vertx, VertxTestContext test) {
     FafTestClient.tcp(vertx, tcpPort).compose(c -> {
-      c.send(FafMessage.command("auth").with("token", "not.a.jwt").with("unique_id", "x"));
+      c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", "not.a.jwt").with("unique_id", "x"));
       return c.next().compose(failed -> {
         test.verify(() -> assertEquals("authentication_failed", failed.command()));
         c.send(FafMessage.command("ping"));
@@ -106,7 +106,7 @@ class FafServerLoginTest {
   void tokenWithoutLobbyScopeIsRefused(Vertx vertx, VertxTestContext test) {
     String token = tokens.sign(new JsonObject().put("sub", "7").put("scp", new JsonArray().add("openid")));
     FafTestClient.tcp(vertx, tcpPort)
-      .compose(c -> c.send(FafMessage.command("auth").with("token", token)).next())
+      .compose(c -> c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", token)).next())
       .onComplete(test.succeeding(reply -> test.verify(() -> {
         assertEquals("authentication_failed", reply.command());
         assertTrue(reply.getString("text").contains("lobby"), reply.getString("text"));
@@ -126,7 +126,7 @@ class FafServerLoginTest {
     });
     String token = tokens.lobby(5, "bob");
     FafTestClient.tcp(vertx, tcpPort).compose(c -> {
-      c.send(FafMessage.command("auth").with("token", token));
+      c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", token));
       return c.next().compose(welcome -> c.next().map(notice -> List.of(welcome, notice)));
     }).onComplete(test.succeeding(messages -> test.verify(() -> {
       assertEquals("custom", messages.get(0).getString("login"));
@@ -139,7 +139,7 @@ class FafServerLoginTest {
   void loginHandlerFailureBecomesAuthenticationFailed(Vertx vertx, VertxTestContext test) {
     vertx.eventBus().consumer("gamebus.faf.lobby.handle.login", request -> request.fail(403, "You are banned"));
     FafTestClient.tcp(vertx, tcpPort)
-      .compose(c -> c.send(FafMessage.command("auth").with("token", tokens.lobby(9, "eve"))).next())
+      .compose(c -> c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", tokens.lobby(9, "eve"))).next())
       .onComplete(test.succeeding(reply -> test.verify(() -> {
         assertEquals("authentication_failed", reply.command());
         assertEquals("You are banned", reply.getString("text"));
@@ -153,7 +153,7 @@ class FafServerLoginTest {
     vertx.eventBus().<Envelope>consumer("gamebus.faf.lobby.in", m -> seen.add(m.body().type()));
     FafTestClient.tcp(vertx, tcpPort).compose(c -> {
       // auth and a post-login command in the same TCP write: the second must not be judged pre-login
-      c.sendRaw("{\"command\":\"auth\",\"token\":\"" + tokens.lobby(3, "c") + "\"}\n{\"command\":\"game_host\",\"visibility\":\"public\"}\n");
+      c.sendRaw("{\"command\":\"auth\",\"unique_id\":\"u\",\"token\":\"" + tokens.lobby(3, "c") + "\"}\n{\"command\":\"game_host\",\"visibility\":\"public\"}\n");
       return c.next("game_info").map(c);
     }).onComplete(test.succeeding(c -> vertx.setTimer(200, t -> test.verify(() -> {
       assertFalse(c.isClosed(), "connection must stay open");
@@ -166,9 +166,9 @@ class FafServerLoginTest {
   void secondLoginOfTheSamePlayerKicksTheFirst(Vertx vertx, VertxTestContext test) {
     String token = tokens.lobby(77, "twice");
     FafTestClient.tcp(vertx, tcpPort).compose(first -> {
-      first.send(FafMessage.command("auth").with("token", token));
+      first.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", token));
       return first.next("game_info").compose(x -> FafTestClient.tcp(vertx, tcpPort)).compose(second -> {
-        second.send(FafMessage.command("auth").with("token", token));
+        second.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", token));
         return first.next("notice").compose(kick -> first.closed().map(kick));
       });
     }).onComplete(test.succeeding(kick -> test.verify(() -> {

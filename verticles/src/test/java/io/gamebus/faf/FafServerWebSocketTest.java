@@ -111,7 +111,7 @@ class FafServerWebSocketTest {
   @Test
   void loginOverWebSocket(Vertx vertx, VertxTestContext test) {
     FafTestClient.webSocket(vertx, wsPort)
-      .compose(c -> c.send(FafMessage.command("auth").with("token", tokens.lobby(1, "x"))).next("welcome"))
+      .compose(c -> c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", tokens.lobby(1, "x"))).next("welcome"))
       .onComplete(test.succeeding(m -> test.verify(() -> {
         assertEquals("x", m.getString("login"));
         test.completeNow();
@@ -122,7 +122,7 @@ class FafServerWebSocketTest {
   void tokenSignedWithAnotherKeyIsRefused(Vertx vertx, VertxTestContext test) throws Exception {
     Tokens stranger = new Tokens(vertx, java.nio.file.Files.createDirectory(dir.resolve("other")));
     FafTestClient.webSocket(vertx, wsPort)
-      .compose(c -> c.send(FafMessage.command("auth").with("token", stranger.lobby(1, "x"))).next())
+      .compose(c -> c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", stranger.lobby(1, "x"))).next())
       .onComplete(test.succeeding(m -> test.verify(() -> {
         assertEquals("authentication_failed", m.command());
         test.completeNow();
