@@ -1,46 +1,137 @@
 package io.gamebus.codecs.bench;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link FafDecodeBenchmark} (1 fork, 3 × 3 s warm-up, 5 × 3 s measurement per method: about
- * a minute) and prints both scores and the ratio decode / readTree. The target is at least 0.8.
+ * Runs a codec benchmark against its reference and prints both scores and the ratio
+ * ours / reference (in throughput, so higher is better for us). The system property
+ * {@code bench.ratio} picks the pair (default {@code faf}):
+ * <ul>
+ *   <li>{@code faf}: {@link FafDecodeBenchmark}, FafDecoder.decode / Jackson readTree, target 0.8;
+ *       1 fork per method, 3 × 3 s warm-up, 5 × 3 s measurement, mean throughput; about a minute.</li>
+ *   <li>{@code dfhack}: {@link DfhackDecodeBenchmark}, decoder + DfhackTypes.parse / protobuf
+ *       parseFrom, target 0.9; 5 rounds, each one fork per method (2 × 1 s warm-up, 3 × 1 s of
+ *       sampled op times) in alternating order; about a minute. A score is 1 / the median op
+ *       time, and the ratio is the median of the rounds' ratios: one operation takes about 1 ms,
+ *       so on a shared machine preempted operations would otherwise dominate the mean.</li>
+ *   <li>{@code all}: both, one after the other.</li>
+ * </ul>
  *
- * <pre>cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec</pre>
+ * <pre>cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=dfhack</pre>
  */
 public final class BenchRatio {
 
-  private static final double TARGET = 0.8;
+  private record Pair(Class<?> benchmark, String ours, String oursLabel, String reference, String referenceLabel,
+      double target, String fixture, int rounds, int warmup, int measure, int seconds, boolean sampled) {}
 
   private BenchRatio() {}
 
   public static void main(String[] args) throws Exception {
-    Options options = new OptionsBuilder()
-        .include(FafDecodeBenchmark.class.getName() + "\\.")
-        .forks(1)
-        .warmupIterations(3).warmupTime(TimeValue.seconds(3))
-        .measurementIterations(5).measurementTime(TimeValue.seconds(3))
-        .build();
-    Collection<RunResult> results = new Runner(options).run();
-    Result decode = score(results, "fafDecode");
-    Result readTree = score(results, "jacksonReadTree");
+    String which = System.getProperty("bench.ratio", "faf");
+    if (!List.of("faf", "dfhack", "all").contains(which)) {
+      throw new IllegalArgumentException("bench.ratio must be faf, dfhack or all: " + which);
+    }
+    if (!which.equals("dfhack")) {
+      run(faf());
+    }
+    if (!which.equals("faf")) {
+      run(dfhack());
+    }
+  }
+
+  private static Pair faf() throws Exception {
     FafDecodeBenchmark fixture = new FafDecodeBenchmark();
     fixture.setup();
-    double ratio = decode.getScore() / readTree.getScore();
+    return new Pair(FafDecodeBenchmark.class, "fafDecode", "FafDecoder.decode", "jacksonReadTree",
+        "ObjectMapper.readTree", 0.8, String.format("line: game_info with 10 games, %d bytes", fixture.lineBytes()),
+        1, 3, 5, 3, false);
+  }
+
+  private static Pair dfhack() throws Exception {
+    DfhackDecodeBenchmark fixture = new DfhackDecodeBenchmark();
+    fixture.setup();
+    return new Pair(DfhackDecodeBenchmark.class, "decodeFrame", "RpcStreamDecoder+DfhackTypes.parse",
+        "protobufParseFrom", "ListUnitsOut.parseFrom(byte[])", 0.9, String.format(
+            "frame: RESULT, ListUnitsOut with %d units, %d payload bytes + 8 header bytes",
+            DfhackDecodeBenchmark.UNITS, fixture.payloadBytes()), 5, 2, 3, 1, true);
+  }
+
+  private static void run(Pair p) throws Exception {
+    double[] ours = new double[p.rounds()];
+    double[] reference = new double[p.rounds()];
+    double[] ratios = new double[p.rounds()];
+    double oursError = 0;
+    double referenceError = 0;
+    for (int r = 0; r < p.rounds(); r++) {
+      // Alternate which method goes first so neither always meets the same phase of outside load.
+      Result b = r % 2 == 1 ? measure(p, p.reference()) : null;
+      Result a = measure(p, p.ours());
+      b = b == null ? measure(p, p.reference()) : b;
+      ours[r] = opsPerSecond(p, a);
+      reference[r] = opsPerSecond(p, b);
+      ratios[r] = ours[r] / reference[r];
+      oursError = Math.max(oursError, a.getScoreError());
+      referenceError = Math.max(referenceError, b.getScoreError());
+    }
+    double ratio = median(ratios);
     System.out.println();
-    System.out.printf("line: game_info with 10 games, %d bytes%n", fixture.lineBytes());
-    System.out.printf("FafDecoder.decode          %,12.0f ± %,.0f %s%n", decode.getScore(), decode.getScoreError(), decode.getScoreUnit());
-    System.out.printf("ObjectMapper.readTree      %,12.0f ± %,.0f %s%n", readTree.getScore(), readTree.getScoreError(), readTree.getScoreUnit());
-    System.out.printf("ratio decode / readTree    %.3f (target >= %.1f: %s)%n", ratio, TARGET, ratio >= TARGET ? "met" : "NOT met");
+    System.out.println(p.fixture());
+    System.out.printf("%-36s %s%n", p.oursLabel(), line(p, ours, oursError));
+    System.out.printf("%-36s %s%n", p.referenceLabel(), line(p, reference, referenceError));
+    System.out.printf("%-36s %.3f (target >= %.1f: %s)%s%n", "ratio ours / reference", ratio, p.target(),
+        ratio >= p.target() ? "met" : "NOT met", p.rounds() > 1 ? ", median of" + list(ratios) : "");
     System.out.printf("machine: %d CPUs, %s %s, %s %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name"), System.getProperty("java.version"),
         System.getProperty("os.name"), System.getProperty("os.arch"));
+  }
+
+  private static Result measure(Pair p, String method) throws Exception {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(p.benchmark().getName() + "\\." + method + "$")
+        .forks(1)
+        .warmupIterations(p.warmup()).warmupTime(TimeValue.seconds(p.seconds()))
+        .measurementIterations(p.measure()).measurementTime(TimeValue.seconds(p.seconds()));
+    if (p.sampled()) {
+      options.mode(Mode.SampleTime).timeUnit(TimeUnit.MICROSECONDS);
+    }
+    return score(new Runner(options.build()).run(), method);
+  }
+
+  private static double opsPerSecond(Pair p, Result r) {
+    return p.sampled() ? 1e6 / r.getStatistics().getPercentile(50) : r.getScore();
+  }
+
+  private static String line(Pair p, double[] opsPerSecond, double error) {
+    double mean = Arrays.stream(opsPerSecond).average().orElse(Double.NaN);
+    String score = p.sampled()
+        ? String.format("%,12.0f ops/s (1 / median op time)", mean)
+        : String.format("%,12.0f ± %,.0f ops/s", mean, error);
+    return p.rounds() > 1 ? score + ", rounds:" + list(opsPerSecond) : score;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  private static String list(double[] v) {
+    StringBuilder b = new StringBuilder();
+    for (double x : v) {
+      b.append(x < 10 ? String.format(" %.3f", x) : String.format(" %,.0f", x));
+    }
+    return b.toString();
   }
 
   private static Result score(Collection<RunResult> results, String method) {
