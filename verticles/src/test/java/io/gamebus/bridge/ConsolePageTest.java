@@ -42,8 +42,13 @@ class ConsolePageTest {
       "--expect-type", "ask_session", "--screenshot", screenshot.toString())) {
       page.awaitLine("READY", 60);
       FafTestClient client = FafTestClient.webSocket(vertx, wsPort).await(5, TimeUnit.SECONDS);
-      client.send(FafMessage.command("ask_session").with("user_agent", "console-test"));
-      String row = page.awaitLine("ROW", 20);
+      // READY means the page sent its registrations; the bridge does not acknowledge them.
+      String row = null;
+      for (int attempt = 0; attempt < 40 && row == null; attempt++) {
+        client.send(FafMessage.command("ask_session").with("user_agent", "console-test"));
+        row = page.pollLine("ROW", 500);
+      }
+      assertTrue(row != null, page.transcript());
       assertTrue(row.contains("ask_session") && row.contains("console-test"), row);
       assertEquals(0, page.awaitExit(20), page.transcript());
     }

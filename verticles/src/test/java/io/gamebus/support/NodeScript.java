@@ -65,6 +65,18 @@ public final class NodeScript implements AutoCloseable {
     throw new AssertionError("no line starting with '" + prefix + "'; the script printed:\n" + transcript());
   }
 
+  /** A line starting with {@code prefix} within {@code millis}, or null (the script may still print it later). */
+  public String pollLine(String prefix, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+      String line = lines.poll(left, TimeUnit.NANOSECONDS);
+      if (line != null && line.startsWith(prefix)) {
+        return line;
+      }
+    }
+    return null;
+  }
+
   public int awaitExit(long timeoutSeconds) throws InterruptedException {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       throw new AssertionError("script still running; it printed:\n" + transcript());
