@@ -43,7 +43,10 @@ class LoadTest {
     assertEquals("127.0.0.1", config.http().host());
     assertEquals(8090, config.http().port());
     assertFalse(config.cluster().enabled());
-    assertEquals(1, config.endpoints().size());
+    assertEquals(2, config.endpoints().size());
+    EndpointConfig fortress = config.endpoints().get(1);
+    assertEquals(Protocol.DFHACK, fortress.protocol());
+    assertEquals(5000, fortress.listeners().get(0).port());
     EndpointConfig lobby = config.endpoints().get(0);
     assertEquals(Protocol.FAF, lobby.protocol());
     assertEquals("lobby", lobby.name());

@@ -74,8 +74,11 @@ public final class GamebusNode {
       case FAF -> endpoint.role() == io.gamebus.config.Role.SERVER
         ? new FafServerEndpoint(endpoint, prefix, identity, registry)
         : new FafClientEndpoint(endpoint, prefix, identity, registry);
+      case DFHACK -> endpoint.role() == io.gamebus.config.Role.SERVER
+        ? new io.gamebus.dfhack.DfhackServerEndpoint(endpoint, prefix, identity, registry)
+        : new io.gamebus.dfhack.DfhackClientEndpoint(endpoint, prefix, identity, registry);
       default -> throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
-        + " is not implemented in this version of gamebus (available: faf)");
+        + " is not implemented in this version of gamebus (available: faf, dfhack)");
     };
   }
 
@@ -105,6 +108,11 @@ public final class GamebusNode {
 
   /** The deployed endpoint verticles by {@code protocol.name}. */
   public Map<String, Deployable> endpoints() { return Map.copyOf(endpoints); }
+
+  /** The DFHack server endpoint of that name, for reading its actual ports. */
+  public io.gamebus.dfhack.DfhackServerEndpoint dfhackServer(String name) {
+    return (io.gamebus.dfhack.DfhackServerEndpoint) endpoints.get("dfhack." + name);
+  }
 
   /** The FAF server endpoint of that name, for reading its actual ports. */
   public FafServerEndpoint fafServer(String name) {

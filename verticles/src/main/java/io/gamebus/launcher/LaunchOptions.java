@@ -6,6 +6,7 @@ record LaunchOptions(String configFile, boolean cluster, boolean help) {
   static final String USAGE = """
     usage: java -jar gamebus.jar [--config FILE] [--cluster]
            java -jar gamebus.jar faf-token --sub PLAYER_ID [--login NAME] [--minutes N]
+           java -jar gamebus.jar dfhack-run [--host H] [--port P] COMMAND [ARGS...]
       --config FILE  configuration file (default: the embedded bridge-config/default.json)
       --cluster      join the Hazelcast cluster described by cluster.configFile (or the embedded cluster.xml)
     """;

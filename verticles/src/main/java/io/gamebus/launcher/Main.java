@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar gamebus.jar [--config FILE] [--cluster]} runs a node;
- * {@code java -jar gamebus.jar faf-token ...} mints a lobby token for testing.
+ * {@code java -jar gamebus.jar faf-token ...} mints a lobby token for testing;
+ * {@code java -jar gamebus.jar dfhack-run COMMAND ...} runs a DFHack command like DFHack's own tool.
  * Exit codes: 0 stopped cleanly, 1 failed to start, 2 bad command line or configuration.
  */
 public final class Main {
@@ -23,6 +24,9 @@ public final class Main {
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("faf-token")) {
       System.exit(FafTokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("dfhack-run")) {
+      System.exit(DfhackRunCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     LaunchOptions options;
     GamebusConfig config;

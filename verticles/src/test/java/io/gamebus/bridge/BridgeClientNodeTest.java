@@ -46,17 +46,54 @@ class BridgeClientNodeTest {
       "--send-body", "{\"command\":\"notice\",\"style\":\"info\",\"text\":\"from node\"}")) {
       script.awaitLine("READY", 30);
       FafTestClient client = FafTestClient.tcp(vertx, tcpPort).await(5, TimeUnit.SECONDS);
-      client.send(FafMessage.command("ask_session").with("user_agent", "bridge-test"));
-      assertEquals("session", client.next().await(10, TimeUnit.SECONDS).command());
-      String message = script.awaitLine("MESSAGE", 20);
+      // READY means the register frame was sent, not yet applied: ask until the script sees one.
+      String message = null;
+      for (int attempt = 0; attempt < 40 && message == null; attempt++) {
+        client.send(FafMessage.command("ask_session").with("user_agent", "bridge-test"));
+        assertEquals("session", client.next().await(10, TimeUnit.SECONDS).command());
+        message = script.pollLine("MESSAGE", 500);
+      }
+      assertTrue(message != null, script.transcript());
       JsonObject envelope = new JsonObject(message.substring("MESSAGE ".length()));
       assertEquals("faf", envelope.getString("protocol"));
       assertEquals("ask_session", envelope.getString("type"));
       assertEquals("bridge-test", envelope.getJsonObject("body").getString("user_agent"));
-      FafMessage notice = client.next().await(10, TimeUnit.SECONDS);
+      FafMessage notice = client.next("notice").await(10, TimeUnit.SECONDS);
       assertEquals("from node", notice.getString("text"), "the browser-side write reached the FAF client");
       assertTrue(script.awaitLine("REPLY", 10).contains("\"written\":1"));
       assertEquals(0, script.awaitExit(10), script.transcript());
+    }
+  }
+
+  @Test
+  void officialClientSeesDfhackCalls(Vertx vertx) throws Exception {
+    JsonObject fortress = new JsonObject().put("protocol", "dfhack").put("name", "fortress").put("role", "server")
+      .put("listeners", new io.vertx.core.json.JsonArray().add(new JsonObject().put("transport", "tcp").put("port", 0)))
+      .put("options", new JsonObject().put("exampleCommands", true));
+    GamebusNode node = GamebusNode.start(vertx, TestConfigs.node(fortress)).await(10, TimeUnit.SECONDS);
+    int port = URI.create(node.dfhackServer("fortress").listening().get(0)).getPort();
+    try (NodeScript script = NodeScript.start("bridge-client.mjs",
+      "--url", node.console().url() + "eventbus",
+      "--address", "gamebus.dfhack.fortress.in",
+      "--expect-type", "RunCommand")) {
+      script.awaitLine("READY", 30);
+      io.gamebus.support.DfhackRawClient client = io.gamebus.support.DfhackRawClient.connect(vertx, port).await(5, TimeUnit.SECONDS);
+      client.write(io.gamebus.codecs.dfhack.Handshake.request());
+      // READY means the register frame was sent; the bridge has no acknowledgement, so call
+      // until the first publication reaches the script.
+      String message = null;
+      for (int attempt = 0; attempt < 40 && message == null; attempt++) {
+        client.write(io.gamebus.codecs.dfhack.RpcEncoder.request(1,
+          io.gamebus.codecs.dfhack.proto.CoreRunCommandRequest.newBuilder().setCommand("echo").addArguments("urist").build()));
+        message = script.pollLine("MESSAGE", 500);
+      }
+      assertTrue(message != null, script.transcript());
+      JsonObject envelope = new JsonObject(message.substring("MESSAGE ".length()));
+      assertEquals("dfhack", envelope.getString("protocol"));
+      assertEquals("RunCommand", envelope.getString("type"));
+      assertEquals("echo", envelope.getJsonObject("body").getJsonObject("input").getString("command"));
+      assertEquals(0, script.awaitExit(10), script.transcript());
+      client.close();
     }
   }
 }

@@ -1,0 +1,71 @@
+package io.gamebus.dfhack;
+
+import io.gamebus.codecs.dfhack.CommandResult;
+import io.gamebus.codecs.dfhack.MethodSignature;
+import io.gamebus.codecs.dfhack.proto.CoreBindReply;
+import io.gamebus.codecs.dfhack.proto.CoreBindRequest;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * {@code BindMethod} by the real server's rules (dfhack.md §8): core methods from the fixed
+ * table, plugin methods only where a bus handler registered exactly that signature; exact,
+ * fully qualified type names; the same id for a repeated bind on one connection.
+ */
+final class DfhackBind {
+
+  private final MethodTable table;
+  private final DfhackServerEndpoint endpoint;
+
+  DfhackBind(MethodTable table, DfhackServerEndpoint endpoint) {
+    this.table = table;
+    this.endpoint = endpoint;
+  }
+
+  Future<Buffer> bind(CoreBindRequest request) {
+    MethodSignature wanted = MethodSignature.of(request);
+    int known = table.find(wanted.plugin(), wanted.method());
+    if (known >= 0) {
+      return answer(known, wanted);
+    }
+    if (wanted.isCore()) {
+      return notFound("", wanted);
+    }
+    return endpoint.registeredMethods(wanted.plugin()).compose(methods -> {
+      if (methods.isEmpty()) {
+        return notFound("No such plugin: " + wanted.plugin() + "\n", wanted);
+      }
+      JsonObject registered = methods.get(wanted.qualifiedName());
+      if (registered == null) {
+        return notFound("", wanted);
+      }
+      MethodSignature offered = new MethodSignature(wanted.plugin(), wanted.method(),
+        registered.getString("input"), registered.getString("output"));
+      if (!sameTypes(offered, wanted)) {
+        return wrongSignature(wanted);
+      }
+      return reply(table.add(offered));
+    });
+  }
+
+  private Future<Buffer> answer(int id, MethodSignature wanted) {
+    return sameTypes(table.get(id), wanted) ? reply(id) : wrongSignature(wanted);
+  }
+
+  private static boolean sameTypes(MethodSignature offered, MethodSignature wanted) {
+    return offered.inputType().equals(wanted.inputType()) && offered.outputType().equals(wanted.outputType());
+  }
+
+  private static Future<Buffer> reply(int id) {
+    return DfhackCalls.result(CoreBindReply.newBuilder().setAssignedId(id).build());
+  }
+
+  private static Future<Buffer> notFound(String before, MethodSignature wanted) {
+    return DfhackCalls.failed(before + "RPC method not found: " + wanted.qualifiedName(), CommandResult.FAILURE);
+  }
+
+  private static Future<Buffer> wrongSignature(MethodSignature wanted) {
+    return DfhackCalls.failed("Requested wrong signature for RPC method: " + wanted.qualifiedName(), CommandResult.FAILURE);
+  }
+}

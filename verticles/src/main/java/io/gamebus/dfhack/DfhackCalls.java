@@ -1,0 +1,88 @@
+package io.gamebus.dfhack;
+
+import com.google.protobuf.Message;
+import io.gamebus.codecs.dfhack.CommandResult;
+import io.gamebus.codecs.dfhack.CoreMethods;
+import io.gamebus.codecs.dfhack.DfhackCodecException;
+import io.gamebus.codecs.dfhack.DfhackTypes;
+import io.gamebus.codecs.dfhack.MethodSignature;
+import io.gamebus.codecs.dfhack.RpcEncoder;
+import io.gamebus.codecs.dfhack.RpcFrame;
+import io.gamebus.codecs.dfhack.proto.CoreBindRequest;
+import io.gamebus.codecs.dfhack.proto.CoreRunCommandRequest;
+import io.gamebus.codecs.dfhack.proto.IntMessage;
+import io.gamebus.codecs.dfhack.proto.StringMessage;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Answers one call of one connection: the built-in methods here ({@code CoreSuspend},
+ * {@code CoreResume}, {@code GetVersion}, {@code GetDFVersion}), {@code BindMethod} in
+ * {@link DfhackBind}, everything else through bus handlers in {@link DfhackBusCalls}. Each call
+ * completes with the reply frames to write: TEXT (if any) then RESULT or FAIL.
+ */
+final class DfhackCalls {
+
+  private final DfhackServerConnection connection;
+  private final DfhackServerEndpoint endpoint;
+  private final MethodTable table = new MethodTable();
+  private final DfhackBind bind;
+  private final DfhackBusCalls handlers;
+  private int suspendDepth;
+
+  DfhackCalls(DfhackServerConnection connection, DfhackServerEndpoint endpoint) {
+    this.connection = connection;
+    this.endpoint = endpoint;
+    this.bind = new DfhackBind(table, endpoint);
+    this.handlers = new DfhackBusCalls(connection, endpoint);
+  }
+
+  Future<Buffer> call(RpcFrame frame) {
+    MethodSignature method = table.get(frame.id());
+    if (method == null) {
+      connection.badInput("RPC call of invalid id " + frame.id());
+      return failed("RPC call of invalid id " + frame.id(), CommandResult.FAILURE);
+    }
+    Message input;
+    try {
+      input = DfhackTypes.parse(method.inputType(), frame.payload());
+    } catch (DfhackCodecException e) {
+      connection.badInput("In call to " + method.method() + ": " + e.reason());
+      return failed("In call to " + method.method() + ": could not decode input args.", CommandResult.FAILURE);
+    }
+    connection.published(method, input);
+    if (CoreMethods.loopbackOnly(method) && !"127.0.0.1".equals(connection.peerHost())) {
+      return failed("In call to " + method.method() + ": forbidden host: " + connection.peerHost(), CommandResult.FAILURE);
+    }
+    if (method.equals(CoreMethods.BIND_METHOD)) {
+      return bind.bind((CoreBindRequest) input);
+    }
+    if (method.equals(CoreMethods.RUN_COMMAND)) {
+      return handlers.command((CoreRunCommandRequest) input);
+    }
+    if (method.equals(CoreMethods.CORE_SUSPEND)) {
+      return result(IntMessage.newBuilder().setValue(++suspendDepth).build());
+    }
+    if (method.equals(CoreMethods.CORE_RESUME)) {
+      // The depth is per connection and simply dropped with it: gamebus holds no game lock.
+      return suspendDepth == 0 ? Future.succeededFuture(RpcEncoder.fail(CommandResult.WRONG_USAGE))
+        : result(IntMessage.newBuilder().setValue(--suspendDepth).build());
+    }
+    if (method.equals(CoreMethods.GET_VERSION)) {
+      return result(StringMessage.newBuilder().setValue(endpoint.options().dfhackVersion()).build());
+    }
+    if (method.equals(CoreMethods.GET_DF_VERSION)) {
+      return result(StringMessage.newBuilder().setValue(endpoint.options().dfVersion()).build());
+    }
+    return handlers.method(method, input);
+  }
+
+  static Future<Buffer> result(Message output) {
+    return Future.succeededFuture(RpcEncoder.result(output));
+  }
+
+  /** The real server's shape for its own errors: one LIGHTRED TEXT line, then FAIL(code). */
+  static Future<Buffer> failed(String line, CommandResult code) {
+    return Future.succeededFuture(DfhackText.error(line).appendBuffer(RpcEncoder.fail(code)));
+  }
+}

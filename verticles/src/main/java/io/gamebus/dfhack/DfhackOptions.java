@@ -1,0 +1,33 @@
+package io.gamebus.dfhack;
+
+import io.gamebus.config.EndpointConfig;
+import io.gamebus.config.OptionsReader;
+
+/**
+ * The DFHack-specific {@code options} of an endpoint.
+ *
+ * <ul>
+ *   <li>{@code dfhackVersion} ("gamebus"), {@code dfVersion} ("unknown"): what the server role
+ *       answers to {@code GetVersion} and {@code GetDFVersion}.</li>
+ *   <li>{@code handlerTimeoutMs} (10000): server role, how long a bus handler may take before the
+ *       call fails with {@code CR_LINK_FAILURE} (the real server has no timeout; a bus has to).</li>
+ *   <li>{@code exampleCommands} (false): server role, also deploy the example {@code help} and
+ *       {@code echo} commands.</li>
+ *   <li>{@code requestTimeoutMs} (30000): client role, how long a {@code .request} may wait.</li>
+ * </ul>
+ */
+public record DfhackOptions(String dfhackVersion, String dfVersion, long handlerTimeoutMs,
+                            boolean exampleCommands, long requestTimeoutMs) {
+
+  public static DfhackOptions from(EndpointConfig endpoint) {
+    OptionsReader options = endpoint.optionsReader();
+    DfhackOptions result = new DfhackOptions(
+      options.string("dfhackVersion", "gamebus"),
+      options.string("dfVersion", "unknown"),
+      options.longValue("handlerTimeoutMs", 10_000, 1, 600_000),
+      options.bool("exampleCommands", false),
+      options.longValue("requestTimeoutMs", 30_000, 1, 600_000));
+    options.done();
+    return result;
+  }
+}

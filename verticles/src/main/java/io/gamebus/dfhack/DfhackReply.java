@@ -1,0 +1,55 @@
+package io.gamebus.dfhack;
+
+import io.gamebus.codecs.dfhack.CommandResult;
+import io.gamebus.codecs.dfhack.TextColor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What a DFHack bus handler answers: text fragments (printed by the client before the result),
+ * a {@code command_result} and, for methods, the output message as JSON. Its JSON form is the
+ * reply body: {@code {"text":[{"text":"..","color":"COLOR_LIGHTGREEN"}],"result":0,"output":{..}}}.
+ * A handler may also fail the bus message with the {@code command_result} as failure code and the
+ * text as message.
+ */
+public final class DfhackReply {
+
+  private final JsonArray text = new JsonArray();
+  private int result = CommandResult.OK.code();
+  private JsonObject output;
+
+  public static DfhackReply ok() {
+    return new DfhackReply();
+  }
+
+  /** Adds text in the default colour. */
+  public DfhackReply print(String text) {
+    this.text.add(new JsonObject().put("text", text));
+    return this;
+  }
+
+  /** Adds text in one of {@link TextColor}'s colours. */
+  public DfhackReply print(String text, int color) {
+    this.text.add(new JsonObject().put("text", text).put("color", TextColor.name(color)));
+    return this;
+  }
+
+  public DfhackReply result(CommandResult result) {
+    this.result = result.code();
+    return this;
+  }
+
+  /** The output message of a method, as JSON with the {@code .proto} field names. */
+  public DfhackReply output(JsonObject output) {
+    this.output = output;
+    return this;
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("text", text).put("result", result);
+    if (output != null) {
+      json.put("output", output);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,153 @@
+package io.gamebus.dfhack;
+
+import io.gamebus.bus.Envelope;
+import io.gamebus.bus.Gamebus;
+import io.gamebus.codecs.dfhack.CoreMethods;
+import io.gamebus.launcher.GamebusNode;
+import io.gamebus.support.TestConfigs;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The client role against our own server role, through {@code .request}. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+class DfhackClientEndpointTest {
+
+  Vertx vertx;
+  GamebusNode server;
+  int port;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    this.vertx = vertx;
+    server = GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.server("fortress", true))).await(10, TimeUnit.SECONDS);
+    port = DfhackFixture.port(server, "fortress");
+  }
+
+  private void startClient() throws Exception {
+    Promise<Void> connected = Promise.promise();
+    Gamebus.of(vertx).statuses("dfhack", "remote", s -> {
+      if ("connected".equals(s.getString("state"))) {
+        connected.tryComplete();
+      }
+    });
+    GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.client("remote", port))).await(10, TimeUnit.SECONDS);
+    connected.future().await(10, TimeUnit.SECONDS);
+  }
+
+  private JsonObject request(JsonObject body) throws Exception {
+    return vertx.eventBus().<JsonObject>request("gamebus.dfhack.remote.request", body).await(10, TimeUnit.SECONDS).body();
+  }
+
+  private ReplyException failure(JsonObject body) {
+    Exception e = assertThrows(Exception.class, () -> request(body));
+    Throwable cause = e instanceof ReplyException ? e : e.getCause();
+    assertTrue(cause instanceof ReplyException, String.valueOf(e));
+    return (ReplyException) cause;
+  }
+
+  @Test
+  void coreMethodsAreBoundOnFirstUseAndAnswered() throws Exception {
+    startClient();
+    assertEquals("50.13-r5", request(new JsonObject().put("method", "GetVersion")).getJsonObject("output").getString("value"));
+    assertEquals("v0.50.13", request(new JsonObject().put("method", "GetDFVersion")).getJsonObject("output").getString("value"));
+    assertEquals(1, request(new JsonObject().put("method", "CoreSuspend")).getJsonObject("output").getInteger("value"));
+  }
+
+  @Test
+  void runCommandRepliesWithItsTextAndFailuresCarryTheCommandResult() throws Exception {
+    startClient();
+    JsonObject reply = request(new JsonObject().put("method", "RunCommand").put("command", "echo")
+      .put("arguments", new JsonArray().add("hi").add("there")));
+    assertEquals("hi there\n", reply.getJsonArray("text").getJsonObject(0).getString("text"));
+    ReplyException unknown = failure(new JsonObject().put("method", "RunCommand").put("command", "ls"));
+    assertEquals(-1, unknown.failureCode());
+    assertEquals("ls is not a recognized command.", unknown.getMessage());
+  }
+
+  @Test
+  void textIsPublishedOnInAndCallsToo() throws Exception {
+    List<Envelope> seen = new ArrayList<>();
+    Promise<Void> both = Promise.promise();
+    Gamebus.of(vertx).subscribe("dfhack", "remote", env -> {
+      seen.add(env);
+      if (seen.size() == 2) {
+        both.tryComplete();
+      }
+    });
+    startClient();
+    request(new JsonObject().put("method", "RunCommand").put("command", "echo").put("arguments", new JsonArray().add("x")));
+    both.future().await(5, TimeUnit.SECONDS);
+    assertEquals("text", seen.get(0).type());
+    assertEquals("x\n", seen.get(0).body().getJsonArray("fragments").getJsonObject(0).getString("text"));
+    assertEquals("RunCommand", seen.get(1).type());
+  }
+
+  @Test
+  void pluginMethodsBindOnlyWithARegisteredHandlerOfTheSameSignature() throws Exception {
+    boolean[] paused = {false};
+    DfhackHandlers.method(vertx, "fortress", CoreMethods.RFR_GET_PAUSE_STATE,
+      call -> Future.succeededFuture(DfhackReply.ok().output(new JsonObject().put("Value", paused[0])))).await(5, TimeUnit.SECONDS);
+    DfhackHandlers.method(vertx, "fortress", CoreMethods.RFR_SET_PAUSE_STATE, call -> {
+      paused[0] = call.getJsonObject("input").getBoolean("Value");
+      return Future.succeededFuture(DfhackReply.ok());
+    }).await(5, TimeUnit.SECONDS);
+    startClient();
+    JsonObject rfr = new JsonObject().put("plugin", "RemoteFortressReader");
+    request(rfr.copy().put("method", "SetPauseState").put("input", new JsonObject().put("Value", true)));
+    assertEquals(true, request(rfr.copy().put("method", "GetPauseState")).getJsonObject("output").getBoolean("Value"));
+    ReplyException missing = failure(rfr.copy().put("method", "GetVersionInfo"));
+    assertEquals(1, missing.failureCode());
+    assertEquals("RPC method not found: RemoteFortressReader::GetVersionInfo", missing.getMessage());
+    ReplyException wrongTypes = failure(rfr.copy().put("method", "GetPauseState")
+      .put("inputType", "dfproto.EmptyMessage").put("outputType", "dfproto.IntMessage"));
+    assertEquals("Requested wrong signature for RPC method: RemoteFortressReader::GetPauseState", wrongTypes.getMessage());
+  }
+
+  @Test
+  void badRequestsAreRefusedBeforeAnythingIsSent() throws Exception {
+    startClient();
+    assertEquals(400, failure(new JsonObject().put("method", "NoSuchThing")).failureCode());
+    assertEquals(400, failure(new JsonObject().put("method", "ListUnits").put("input", new JsonObject().put("race", "not a number"))).failureCode());
+  }
+
+  @Test
+  void failsFastWhileDownAndRebindsAfterReconnecting() throws Exception {
+    startClient();
+    assertEquals("50.13-r5", request(new JsonObject().put("method", "GetVersion")).getJsonObject("output").getString("value"));
+    Promise<Void> reconnected = Promise.promise();
+    int[] connects = {0};
+    Gamebus.of(vertx).statuses("dfhack", "remote", s -> {
+      if ("connected".equals(s.getString("state")) && ++connects[0] == 1) {
+        reconnected.tryComplete();
+      }
+    });
+    server.stop().await(5, TimeUnit.SECONDS);
+    Thread.sleep(200);
+    ReplyException down = failure(new JsonObject().put("method", "GetVersion"));
+    assertEquals(503, down.failureCode());
+    JsonObject again = DfhackFixture.server("fortress", true);
+    again.getJsonArray("listeners").getJsonObject(0).put("port", port);
+    server = GamebusNode.start(vertx, TestConfigs.node(again)).await(10, TimeUnit.SECONDS);
+    reconnected.future().await(10, TimeUnit.SECONDS);
+    // A fresh connection: the cached id must not be reused, GetVersion is bound again.
+    assertEquals("50.13-r5", request(new JsonObject().put("method", "GetVersion")).getJsonObject("output").getString("value"));
+  }
+}

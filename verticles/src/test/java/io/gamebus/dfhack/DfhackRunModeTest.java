@@ -1,0 +1,59 @@
+package io.gamebus.dfhack;
+
+import io.gamebus.launcher.GamebusNode;
+import io.gamebus.support.TestConfigs;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code java -jar gamebus.jar dfhack-run ...} against our server role, in its own JVM. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
+class DfhackRunModeTest {
+
+  private record Run(int exit, String out) {
+  }
+
+  private static Run run(String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+      java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      "-cp", System.getProperty("java.class.path"), "io.gamebus.launcher.Main", "dfhack-run"));
+    command.addAll(java.util.List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    return new Run(process.exitValue(), out);
+  }
+
+  @Test
+  void printsTheTextAndExitsWithTheCommandsResult(Vertx vertx) throws Exception {
+    GamebusNode node = GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.server("fortress", true))).await(10, TimeUnit.SECONDS);
+    String port = String.valueOf(DfhackFixture.port(node, "fortress"));
+    Run echo = run("--port", port, "echo", "strike", "the", "earth");
+    assertEquals(0, echo.exit(), echo.out());
+    assertEquals("strike the earth\n", echo.out());
+    Run unknown = run("--port", port, "ls");
+    assertEquals(1, unknown.exit(), unknown.out());
+    assertEquals("ls is not a recognized command.\n", unknown.out());
+  }
+
+  @Test
+  void noServerIsExitCodeTwo() throws Exception {
+    int free;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      free = socket.getLocalPort();
+    }
+    Run run = run("--port", String.valueOf(free), "help");
+    assertEquals(2, run.exit(), run.out());
+    assertTrue(run.out().contains("dfhack-run: cannot run"), run.out());
+  }
+}
