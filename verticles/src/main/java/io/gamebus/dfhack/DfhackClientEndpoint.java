@@ -1,13 +1,11 @@
 package io.gamebus.dfhack;
 
 import io.gamebus.bus.BusError;
-import io.gamebus.bus.NodeIdentity;
 import io.gamebus.codecs.dfhack.RpcCodes;
 import io.gamebus.config.EndpointConfig;
-import io.gamebus.config.ReconnectConfig;
-import io.gamebus.endpoint.Backoff;
+import io.gamebus.endpoint.Reconnector;
 import io.gamebus.endpoint.EndpointBus;
-import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.endpoint.EndpointContext;
 import io.gamebus.endpoint.RunningEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -27,49 +25,43 @@ import java.net.URI;
  */
 public final class DfhackClientEndpoint extends VerticleBase implements RunningEndpoint {
 
+  private final EndpointContext context;
   private final EndpointConfig config;
-  private final String prefix;
-  private final NodeIdentity node;
-  private final EndpointRegistry registry;
   private EndpointBus bus;
   private DfhackOptions options;
   private NetClient client;
-  private Backoff backoff;
+  private Reconnector reconnector;
   private URI url;
   private MessageConsumer<JsonObject> requests;
   private volatile DfhackClientConnection connection;
   private volatile String connectionId;
-  private boolean stopping;
 
-  public DfhackClientEndpoint(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
-    this.config = config;
-    this.prefix = prefix;
-    this.node = node;
-    this.registry = registry;
+  public DfhackClientEndpoint(EndpointContext context) {
+    this.context = context;
+    this.config = context.config();
   }
 
   @Override
   public Future<?> start() {
-    bus = new EndpointBus(vertx, prefix, "dfhack", config.name(), node.id());
+    bus = context.newBus(vertx);
     options = DfhackOptions.from(config);
     url = URI.create(config.url());
     if (!"tcp".equals(url.getScheme())) {
       return Future.failedFuture(config.path() + ".url: DFHack speaks TCP only (tcp://host:port)");
     }
     client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(10_000));
-    ReconnectConfig r = config.reconnect();
-    backoff = new Backoff(r.initialDelayMs(), r.maxDelayMs(), r.multiplier(), r.jitter());
+    reconnector = new Reconnector(vertx, bus, config.reconnect());
     DfhackRequests handler = new DfhackRequests(this);
     requests = bus.eventBus().consumer(bus.addresses().request(), handler::handle);
-    registry.add(this, "client");
+    context.registry().add(this, "client");
     connect();
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    stopping = true;
-    registry.remove(this);
+    reconnector.stop();
+    context.registry().remove(this);
     requests.unregister();
     DfhackClientConnection c = connection;
     bus.state("stopped", null);
@@ -78,7 +70,7 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
 
   private void connect() {
     bus.state("connecting", config.url());
-    String id = node.nextConnectionId();
+    String id = context.node().nextConnectionId();
     int maxPayload = Math.min(RpcCodes.MAX_PAYLOAD, config.limits().maxMessageBytes());
     DfhackClientConnection.connect(client, url.getHost(), url.getPort(), maxPayload,
         text -> bus.publish(id, "text", new JsonObject().put("fragments", text)),
@@ -86,7 +78,7 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
       .onSuccess(c -> {
         connection = c;
         connectionId = id;
-        backoff.reset();
+        reconnector.reset();
         bus.metrics().connectionOpened();
         bus.state("connected", config.url());
       })
@@ -108,17 +100,9 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
   }
 
   private void scheduleReconnect() {
-    if (stopping) {
-      return;
-    }
-    long delay = backoff.nextDelayMs();
-    bus.state("reconnecting", "in " + delay + " ms (attempt " + backoff.attempts() + ")");
-    vertx.setTimer(delay, t -> {
-      if (!stopping) {
-        connect();
-      }
-    });
+    reconnector.schedule(this::connect);
   }
+
 
   /** The live connection, or a failure that says the link is down. */
   DfhackClientConnection connectionOrFail(Message<?> request) {

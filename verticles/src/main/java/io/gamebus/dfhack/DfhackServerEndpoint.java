@@ -1,12 +1,11 @@
 package io.gamebus.dfhack;
 
-import io.gamebus.bus.NodeIdentity;
 import io.gamebus.codecs.dfhack.RpcCodes;
 import io.gamebus.config.EndpointConfig;
 import io.gamebus.config.ListenerConfig;
 import io.gamebus.config.Transport;
 import io.gamebus.endpoint.EndpointBus;
-import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.endpoint.EndpointContext;
 import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.Wire;
 import io.gamebus.examples.DfhackExampleCommands;
@@ -32,25 +31,21 @@ import java.util.Map;
  */
 public final class DfhackServerEndpoint extends VerticleBase implements RunningEndpoint {
 
+  private final EndpointContext context;
   private final EndpointConfig config;
-  private final String prefix;
-  private final NodeIdentity node;
-  private final EndpointRegistry registry;
   private final Map<String, DfhackServerConnection> connections = new LinkedHashMap<>();
   private final List<String> listening = new ArrayList<>();
   private EndpointBus bus;
   private DfhackOptions options;
 
-  public DfhackServerEndpoint(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
-    this.config = config;
-    this.prefix = prefix;
-    this.node = node;
-    this.registry = registry;
+  public DfhackServerEndpoint(EndpointContext context) {
+    this.context = context;
+    this.config = context.config();
   }
 
   @Override
   public Future<?> start() {
-    bus = new EndpointBus(vertx, prefix, "dfhack", config.name(), node.id());
+    bus = context.newBus(vertx);
     options = DfhackOptions.from(config);
     List<Future<String>> listeners = new ArrayList<>();
     for (ListenerConfig listener : config.listeners()) {
@@ -63,7 +58,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
       ? vertx.deployVerticle(new DfhackExampleCommands(config.name())) : Future.succeededFuture();
     return Future.all(listeners).compose(all -> examples).map(v -> {
       listeners.forEach(f -> listening.add(f.result()));
-      registry.add(this, "server");
+      context.registry().add(this, "server");
       bus.state("listening", String.join(" ", listening));
       return null;
     });
@@ -71,7 +66,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
 
   @Override
   public Future<?> stop() {
-    registry.remove(this);
+    context.registry().remove(this);
     List<Future<Void>> closing = new ArrayList<>();
     new ArrayList<>(connections.values()).forEach(c -> closing.add(c.close()));
     bus.state("stopped", null);
@@ -95,7 +90,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
     }
     // DFHack's own limit is 64 MiB; a lower maxMessageBytes applies when configured.
     int maxPayload = Math.min(RpcCodes.MAX_PAYLOAD, config.limits().maxMessageBytes());
-    DfhackServerConnection connection = new DfhackServerConnection(node.nextConnectionId(),
+    DfhackServerConnection connection = new DfhackServerConnection(context.node().nextConnectionId(),
       Wire.tcp(socket, config.limits().maxPendingWriteBytes()), this, maxPayload);
     connections.put(connection.id(), connection);
     bus.metrics().connectionOpened();

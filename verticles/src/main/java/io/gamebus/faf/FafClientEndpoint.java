@@ -1,17 +1,15 @@
 package io.gamebus.faf;
 
 import io.gamebus.bus.BusError;
-import io.gamebus.bus.NodeIdentity;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.codecs.faf.FafStreamReader;
 import io.gamebus.config.EndpointConfig;
-import io.gamebus.config.ReconnectConfig;
-import io.gamebus.endpoint.Backoff;
+import io.gamebus.endpoint.Reconnector;
 import io.gamebus.endpoint.EndpointBus;
-import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.endpoint.EndpointContext;
 import io.gamebus.endpoint.OutRouter;
 import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.Wire;
@@ -29,37 +27,31 @@ import io.vertx.core.json.JsonObject;
  */
 public final class FafClientEndpoint extends VerticleBase implements RunningEndpoint, OutRouter.Target {
 
+  private final EndpointContext context;
   private final EndpointConfig config;
-  private final String prefix;
-  private final NodeIdentity node;
-  private final EndpointRegistry registry;
   private EndpointBus bus;
   private FafOptions options;
   private FafUpstreamLink link;
-  private Backoff backoff;
+  private Reconnector reconnector;
   private OutRouter out;
   // Read by the gamebus.endpoints listing from another thread.
   private volatile FafClientSession session;
-  private boolean stopping;
 
-  public FafClientEndpoint(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
-    this.config = config;
-    this.prefix = prefix;
-    this.node = node;
-    this.registry = registry;
+  public FafClientEndpoint(EndpointContext context) {
+    this.context = context;
+    this.config = context.config();
   }
 
   @Override
   public Future<?> start() {
-    bus = new EndpointBus(vertx, prefix, "faf", config.name(), node.id());
+    bus = context.newBus(vertx);
     options = FafOptions.from(config);
     // The real server pings every 45 s; three missed pings mean a half-open link.
     link = new FafUpstreamLink(vertx, config, 3 * options.pingIntervalSeconds());
-    ReconnectConfig r = config.reconnect();
-    backoff = new Backoff(r.initialDelayMs(), r.maxDelayMs(), r.multiplier(), r.jitter());
-    out = new OutRouter(bus, this, registry::nodeIds);
+    reconnector = new Reconnector(vertx, bus, config.reconnect());
+    out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();
-    registry.add(this, "client");
+    context.registry().add(this, "client");
     if (options.pingIntervalSeconds() > 0) {
       vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> {
         if (session != null) {
@@ -73,8 +65,8 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
 
   @Override
   public Future<?> stop() {
-    stopping = true;
-    registry.remove(this);
+    reconnector.stop();
+    context.registry().remove(this);
     out.stop();
     Future<Void> closing = session == null ? Future.succeededFuture() : session.wire().close();
     bus.state("stopped", null);
@@ -83,7 +75,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
 
   private void connect() {
     bus.state("connecting", link.url());
-    String id = node.nextConnectionId();
+    String id = context.node().nextConnectionId();
     FafStreamReader reader = new FafStreamReader(config.limits().maxMessageBytes());
     FafClientSession[] current = new FafClientSession[1];
     link.connect(bytes -> read(current[0], reader, bytes), closed -> disconnected(current[0]))
@@ -100,7 +92,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
         }
         // The backoff is reset only once logged in: a server that accepts and then closes
         // (kick, ban, invalid) must not be reconnected to in a tight loop.
-        current[0] = new FafClientSession(id, wire, bus, options, token, backoff::reset);
+        current[0] = new FafClientSession(id, wire, bus, options, token, reconnector::reset);
         session = current[0];
         bus.metrics().connectionOpened();
         bus.state("connected", link.url());
@@ -139,17 +131,9 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
   }
 
   private void scheduleReconnect() {
-    if (stopping) {
-      return;
-    }
-    long delay = backoff.nextDelayMs();
-    bus.state("reconnecting", "in " + delay + " ms (attempt " + backoff.attempts() + ")");
-    vertx.setTimer(delay, t -> {
-      if (!stopping) {
-        connect();
-      }
-    });
+    reconnector.schedule(this::connect);
   }
+
 
   @Override
   public ReplyException writeTo(String connection, JsonObject message) {

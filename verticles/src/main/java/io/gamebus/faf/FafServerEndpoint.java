@@ -1,7 +1,6 @@
 package io.gamebus.faf;
 
 import io.gamebus.bus.BusError;
-import io.gamebus.bus.NodeIdentity;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
@@ -12,7 +11,7 @@ import io.gamebus.config.EndpointConfig;
 import io.gamebus.config.LimitsConfig;
 import io.gamebus.config.ListenerConfig;
 import io.gamebus.endpoint.EndpointBus;
-import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.endpoint.EndpointContext;
 import io.gamebus.endpoint.OutRouter;
 import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.Wire;
@@ -43,10 +42,8 @@ import java.util.Map;
  */
 public final class FafServerEndpoint extends VerticleBase implements RunningEndpoint, OutRouter.Target {
 
+  private final EndpointContext context;
   private final EndpointConfig config;
-  private final String prefix;
-  private final NodeIdentity node;
-  private final EndpointRegistry registry;
   private final Map<String, FafServerConnection> connections = new LinkedHashMap<>();
   private final Map<Long, FafServerConnection> players = new HashMap<>();
   private final List<String> listening = new ArrayList<>();
@@ -55,21 +52,19 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
   private FafAuthenticator authenticator;
   private OutRouter out;
 
-  public FafServerEndpoint(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
-    this.config = config;
-    this.prefix = prefix;
-    this.node = node;
-    this.registry = registry;
+  public FafServerEndpoint(EndpointContext context) {
+    this.context = context;
+    this.config = context.config();
   }
 
   @Override
   public Future<?> start() {
-    bus = new EndpointBus(vertx, prefix, "faf", config.name(), node.id());
+    bus = context.newBus(vertx);
     options = FafOptions.from(config);
     String key = config.auth().resolveKey(System::getenv).orElse(null);
     authenticator = FafAuthenticator.create(vertx, config.auth().jwtAlgorithm(), key,
       "The server has no token key configured (" + keySource() + ")");
-    out = new OutRouter(bus, this, registry::nodeIds);
+    out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();
     List<Future<String>> listeners = new ArrayList<>();
     for (ListenerConfig listener : config.listeners()) {
@@ -81,7 +76,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
         Buffer ping = FafEncoder.encode(FafMessages.ping());
         vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> pingAll(ping));
       }
-      registry.add(this, "server");
+      context.registry().add(this, "server");
       bus.state("listening", String.join(" ", listening));
       return null;
     });
@@ -91,7 +86,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
   public Future<?> stop() {
     // Listeners created in this verticle's context are closed by Vert.x on undeploy; the
     // connections are closed here so their queued writes are flushed first.
-    registry.remove(this);
+    context.registry().remove(this);
     out.stop();
     List<Future<Void>> closing = new ArrayList<>();
     new ArrayList<>(connections.values()).forEach(c -> closing.add(c.close()));
@@ -177,7 +172,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
   }
 
   private FafServerConnection open(Wire wire) {
-    FafServerConnection connection = new FafServerConnection(node.nextConnectionId(), wire, this, vertx);
+    FafServerConnection connection = new FafServerConnection(context.node().nextConnectionId(), wire, this, vertx);
     connections.put(connection.id(), connection);
     connection.opened(config.limits().loginTimeoutSeconds());
     return connection;

@@ -5,7 +5,10 @@ import io.gamebus.bus.Gamebus;
 import io.gamebus.bus.NodeIdentity;
 import io.gamebus.config.EndpointConfig;
 import io.gamebus.config.GamebusConfig;
+import io.gamebus.endpoint.EndpointContext;
 import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.dfhack.DfhackClientEndpoint;
+import io.gamebus.dfhack.DfhackServerEndpoint;
 import io.gamebus.faf.FafClientEndpoint;
 import io.gamebus.faf.FafServerEndpoint;
 import io.vertx.core.Deployable;
@@ -69,14 +72,11 @@ public final class GamebusNode {
   }
 
   private Deployable create(EndpointConfig endpoint) {
-    String prefix = config.busPrefix();
+    EndpointContext context = new EndpointContext(endpoint, config.busPrefix(), identity, registry);
+    boolean server = endpoint.role() == io.gamebus.config.Role.SERVER;
     return switch (endpoint.protocol()) {
-      case FAF -> endpoint.role() == io.gamebus.config.Role.SERVER
-        ? new FafServerEndpoint(endpoint, prefix, identity, registry)
-        : new FafClientEndpoint(endpoint, prefix, identity, registry);
-      case DFHACK -> endpoint.role() == io.gamebus.config.Role.SERVER
-        ? new io.gamebus.dfhack.DfhackServerEndpoint(endpoint, prefix, identity, registry)
-        : new io.gamebus.dfhack.DfhackClientEndpoint(endpoint, prefix, identity, registry);
+      case FAF -> server ? new FafServerEndpoint(context) : new FafClientEndpoint(context);
+      case DFHACK -> server ? new DfhackServerEndpoint(context) : new DfhackClientEndpoint(context);
       default -> throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
         + " is not implemented in this version of gamebus (available: faf, dfhack)");
     };

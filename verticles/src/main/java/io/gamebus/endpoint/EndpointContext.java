@@ -1,0 +1,14 @@
+package io.gamebus.endpoint;
+
+import io.gamebus.bus.NodeIdentity;
+import io.gamebus.config.EndpointConfig;
+import io.vertx.core.Vertx;
+
+/** What every endpoint verticle is given by the node that deploys it. */
+public record EndpointContext(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
+
+  /** The endpoint's side of the bus contract, named after its configuration. */
+  public EndpointBus newBus(Vertx vertx) {
+    return new EndpointBus(vertx, prefix, config.protocol().id(), config.name(), node.id());
+  }
+}
