@@ -5,7 +5,6 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import com.google.protobuf.util.JsonFormat;
 import io.gamebus.codecs.dfhack.DfhackCodecException.Reason;
 import io.gamebus.codecs.dfhack.proto.BasicApiProto;
 import io.gamebus.codecs.dfhack.proto.BasicProto;
@@ -28,7 +27,9 @@ import java.util.Set;
  *
  * <p>JSON form: field names exactly as in the .proto, enums by name, only fields that are set
  * (proto2 defaults are left out), 32-bit unsigned values as non-negative numbers. None of these
- * types has a 64-bit field. Unknown types travel as {@code {"bytes": "<base64>"}}.
+ * types has a 64-bit field. Unknown types travel as {@code {"bytes": "<base64>"}}. It is the form
+ * protobuf-java-util's {@code JsonFormat} gives with proto field names; {@link ProtoJson} produces
+ * it directly, as this is on the path of every call (see there for what input is accepted).
  */
 public final class DfhackTypes {
 
@@ -44,9 +45,6 @@ public final class DfhackTypes {
           .getDescriptorForType().getFullName();
     }
   };
-  private static final JsonFormat.Printer PRINTER =
-      JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
-  private static final JsonFormat.Parser PARSER = JsonFormat.parser();
 
   private DfhackTypes() {}
 
@@ -94,12 +92,7 @@ public final class DfhackTypes {
 
   /** The JSON form of a message (see the class comment). */
   public static JsonObject toJson(Message message) {
-    try {
-      return new JsonObject(PRINTER.print(message));
-    } catch (InvalidProtocolBufferException e) {
-      // Only thrown for google.protobuf.Any, which no DFHack type contains.
-      throw new IllegalStateException(e);
-    }
+    return ProtoJson.toJson(message);
   }
 
   /**
@@ -124,15 +117,17 @@ public final class DfhackTypes {
   public static Message fromJson(String fullName, JsonObject json) throws DfhackCodecException {
     Message.Builder builder = require(fullName).newBuilderForType();
     try {
-      PARSER.merge(json.encode(), builder);
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
-      throw new DfhackCodecException(Reason.UNDECODABLE, fullName + ": " + e.getMessage(), e);
+      ProtoJson.merge(json, builder);
+    } catch (RuntimeException e) {
+      // Not expected (ProtoJson checks every value), but input from the bus must never escape as a crash.
+      throw new DfhackCodecException(Reason.UNDECODABLE, fullName + ": " + e, e);
     }
     if (!builder.isInitialized()) {
+      // Paths included: "value[0].pos_x".
       throw new DfhackCodecException(Reason.UNDECODABLE,
           fullName + ": missing required fields: " + String.join(", ", builder.findInitializationErrors()));
     }
-    return builder.build();
+    return builder.buildPartial(); // already checked
   }
 
   /**

@@ -6,7 +6,6 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import com.google.protobuf.MessageOrBuilder;
 import io.gamebus.codecs.dfhack.DfhackCodecException.Reason;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -29,13 +28,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Printing: fields in field-number order, .proto names, only fields that are set (repeated ones
  * when non-empty); enums by name; uint32/fixed32 unsigned; 64-bit integers as decimal strings;
- * NaN and infinities as strings; bytes as standard base64; messages as objects. Numbers are the
- * classes Jackson would have parsed (Integer, else Long).
+ * NaN and infinities as strings; bytes as standard base64; messages as objects. Numbers have the
+ * classes Jackson gave when it parsed JsonFormat's text (Integer, else Long; Double).
  *
  * <p>Reading takes what {@code JsonFormat.Parser} took, leniencies included, so no caller breaks:
  * .proto or lowerCamel names; null meaning "not set"; numbers also as strings and integral doubles
  * ({@code 7.0}); booleans also as {@code "true"}/{@code "false"}; numbers and booleans for strings;
- * enums by name or number. Anything else is refused naming the field's path. Required fields are
+ * enums by name or number. Anything else is refused naming the field's path (also a one-element
+ * array where one value belongs, which JsonFormat took through a Gson quirk). Required fields are
  * left to the caller ({@code isInitialized}), so nested ones are reported with their path too.
  *
  * <p>Map fields and google.protobuf well-known types, which {@code JsonFormat} special-cases, are
@@ -47,12 +47,11 @@ final class ProtoJson {
   private record Shape(FieldDescriptor[] byNumber, Map<String, FieldDescriptor> byName) {}
 
   private static final Map<Descriptor, Shape> SHAPES = new ConcurrentHashMap<>();
-  private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
 
   private ProtoJson() {}
 
   /** The JSON form of a message. */
-  static JsonObject toJson(MessageOrBuilder message) {
+  static JsonObject toJson(Message message) {
     JsonObject json = new JsonObject();
     for (FieldDescriptor f : shape(message.getDescriptorForType()).byNumber()) {
       if (f.isRepeated()) {
@@ -114,7 +113,7 @@ final class ProtoJson {
     for (Map.Entry<String, Object> entry : json.entrySet()) {
       FieldDescriptor f = byName.get(entry.getKey());
       if (f == null) {
-        throw new Bad(entry.getKey(), "no such field in " + builder.getDescriptorForType().getFullName());
+        throw new Bad(entry.getKey(), "unknown field of " + builder.getDescriptorForType().getFullName());
       }
       // Keys are unique, so a field can only arrive twice under its two names.
       if (!f.getName().equals(f.getJsonName())
@@ -157,7 +156,7 @@ final class ProtoJson {
       }
       case DOUBLE -> decimal(v);
       case BOOL -> v instanceof Boolean ? v : "true".equals(v) ? Boolean.TRUE : "false".equals(v) ? Boolean.FALSE : null;
-      case STRING -> v instanceof String || v instanceof Number || v instanceof Boolean ? v.toString() : null;
+      case STRING -> v instanceof Number || v instanceof Boolean ? v.toString() : text(v);
       case BYTES -> bytes(v);
       case ENUM -> enumValue(f.getEnumType(), v);
       case MESSAGE, GROUP -> {
@@ -253,7 +252,7 @@ final class ProtoJson {
   }
 
   private static EnumValueDescriptor enumValue(EnumDescriptor type, Object v) {
-    String name = v instanceof String s ? s : v instanceof Enum<?> e ? e.name() : null;
+    String name = text(v);
     EnumValueDescriptor byName = name == null ? null : type.findValueByName(name);
     if (byName != null) {
       return byName;
@@ -265,6 +264,11 @@ final class ProtoJson {
     // Closed (proto2) enums know only their declared numbers, as protobuf's own parser.
     return type.isClosed() ? type.findValueByNumber((Integer) number)
         : type.findValueByNumberCreatingIfUnknown((Integer) number);
+  }
+
+  /** Text as Vert.x would have encoded it: strings, and Java enums by name. */
+  private static String text(Object v) {
+    return v instanceof String s ? s : v instanceof Enum<?> e ? e.name() : null;
   }
 
   @SuppressWarnings("unchecked")

@@ -24,11 +24,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       sampled op times) in alternating order; about a minute. A score is 1 / the median op
  *       time, and the ratio is the median of the rounds' ratios: one operation takes about 1 ms,
  *       so on a shared machine preempted operations would otherwise dominate the mean.</li>
- *   <li>{@code all}: both, one after the other.</li>
+ *   <li>{@code json}: {@link DfhackJsonBenchmark}, DfhackTypes.toJson / JsonFormat + Vert.x parse,
+ *       then DfhackTypes.fromJson / Vert.x encode + JsonFormat; target 2.0 each; 3 rounds as for
+ *       {@code dfhack}; about a minute.</li>
+ *   <li>{@code all}: all of them, one after the other.</li>
  * </ul>
  *
  * <pre>cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec
- * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=dfhack</pre>
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=dfhack
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=json</pre>
  */
 public final class BenchRatio {
 
@@ -39,14 +43,19 @@ public final class BenchRatio {
 
   public static void main(String[] args) throws Exception {
     String which = System.getProperty("bench.ratio", "faf");
-    if (!List.of("faf", "dfhack", "all").contains(which)) {
-      throw new IllegalArgumentException("bench.ratio must be faf, dfhack or all: " + which);
+    if (!List.of("faf", "dfhack", "json", "all").contains(which)) {
+      throw new IllegalArgumentException("bench.ratio must be faf, dfhack, json or all: " + which);
     }
-    if (!which.equals("dfhack")) {
+    boolean all = which.equals("all");
+    if (all || which.equals("faf")) {
       run(faf());
     }
-    if (!which.equals("faf")) {
+    if (all || which.equals("dfhack")) {
       run(dfhack());
+    }
+    if (all || which.equals("json")) {
+      run(json("toJson", "DfhackTypes.toJson", "jsonFormatToJson", "JsonFormat print + new JsonObject"));
+      run(json("fromJson", "DfhackTypes.fromJson", "jsonFormatFromJson", "encode + JsonFormat merge"));
     }
   }
 
@@ -65,6 +74,14 @@ public final class BenchRatio {
         "protobufParseFrom", "ListUnitsOut.parseFrom(byte[])", 0.9, String.format(
             "frame: RESULT, ListUnitsOut with %d units, %d payload bytes + 8 header bytes",
             DfhackDecodeBenchmark.UNITS, fixture.payloadBytes()), 5, 2, 3, 1, true);
+  }
+
+  private static Pair json(String ours, String oursLabel, String reference, String referenceLabel) throws Exception {
+    DfhackJsonBenchmark fixture = new DfhackJsonBenchmark();
+    fixture.setup();
+    return new Pair(DfhackJsonBenchmark.class, ours, oursLabel, reference, referenceLabel, 2.0, String.format(
+        "JSON form of a ListUnitsOut with %d units, %d bytes as text", DfhackJsonBenchmark.UNITS, fixture.jsonBytes()),
+        3, 2, 3, 1, true);
   }
 
   private static void run(Pair p) throws Exception {
