@@ -90,6 +90,11 @@ class FafServerBadInputTest {
   }
 
   @Test
+  void blankLineClosesWithoutReply(Vertx vertx, VertxTestContext test) {
+    closedWithoutReply(vertx, test, true, Buffer.buffer("\n"));
+  }
+
+  @Test
   void invalidUtf8ClosesWithoutReply(Vertx vertx, VertxTestContext test) {
     closedWithoutReply(vertx, test, false,
       Buffer.buffer("{\"command\":\"ping\",\"x\":\"").appendBytes(new byte[] {(byte) 0xC3, (byte) 0x28}).appendString("\"}\n"));

@@ -51,6 +51,16 @@ final class Bytes {
   }
 
   /** JSON insignificant whitespace minus '\n' (which the framer has already consumed). */
+  /** True when every byte of the range is JSON whitespace (or the range is empty). */
+  static boolean isBlank(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (!isBlank(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean isBlank(byte c) {
     return c == ' ' || c == '\t' || c == '\r';
   }

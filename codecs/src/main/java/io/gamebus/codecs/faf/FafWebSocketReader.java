@@ -26,7 +26,13 @@ public final class FafWebSocketReader {
     byte[] bytes = payload.getBytes();
     int before = framer.pendingBytes();
     long newlines = framer.newlines();
-    framer.feed(bytes, 0, bytes.length, (b, off, len) -> sink.accept(FafDecoder.decode(b, off, len)));
+    framer.feed(bytes, 0, bytes.length, (b, off, len) -> {
+      // A message taken at the end of one frame may have its '\n' in the next: that leaves a
+      // blank line, which is a frame boundary here, not garbage (unlike on TCP).
+      if (!Bytes.isBlank(b, off, len)) {
+        sink.accept(FafDecoder.decode(b, off, len));
+      }
+    });
     int pending = framer.pendingBytes();
     if (pending == 0) {
       shape.reset();

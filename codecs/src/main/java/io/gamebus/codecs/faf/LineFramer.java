@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 /**
  * Newline framing over a byte stream with a maximum line length, like the real server's asyncio
  * reader. Lines are handed out without the '\n' and without one trailing '\r'; empty and blank
- * lines are skipped. Not thread-safe and not re-entrant: one instance per connection.
+ * lines too (the decoder rejects them, as the real server does). Not thread-safe and not re-entrant: one instance per connection.
  */
 public final class LineFramer {
 
@@ -106,14 +106,9 @@ public final class LineFramer {
     if (len > 0 && b[off + len - 1] == '\r') {
       len--;
     }
-    int i = off;
-    int end = off + len;
-    while (i < end && Bytes.isBlank(b[i])) {
-      i++;
-    }
-    if (i < end) {
-      sink.line(b, off, len);
-    }
+    // Blank lines are handed out too: the real server's json.loads("") fails on them and it
+    // drops the connection, so they are garbage, not padding.
+    sink.line(b, off, len);
   }
 
   private void append(byte[] b, int off, int len) throws FafCodecException {

@@ -38,6 +38,15 @@ class FafStreamReaderTest {
   }
 
   @Test
+  void blankLineIsGarbageAsForTheRealServer() {
+    // json.loads(b"".strip()) fails in the real server, which then drops the connection.
+    FafCodecException e = assertThrows(FafCodecException.class,
+        () -> new FafStreamReader(100).feed(buffer("{\"command\":\"ping\"}\n\n"), m -> types.add(m.type())));
+    assertEquals(FafCodecException.Reason.NOT_JSON, e.reason());
+    assertEquals(List.of("ping"), types);
+  }
+
+  @Test
   void messageWithoutNewlineStaysPending() throws Exception {
     FafStreamReader reader = new FafStreamReader(100);
     reader.feed(buffer("{\"command\":\"ping\"}"), m -> types.add(m.type()));

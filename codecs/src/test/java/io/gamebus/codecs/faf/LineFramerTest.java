@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LineFramerTest {
 
   private static final String STREAM = "alpha\nbravo charlie\r\n\n  \r\n{\"command\":\"ping\"}\nx\n";
-  private static final List<String> LINES = List.of("alpha", "bravo charlie", "{\"command\":\"ping\"}", "x");
+  private static final List<String> LINES = List.of("alpha", "bravo charlie", "", "  ", "{\"command\":\"ping\"}", "x");
 
   private final List<String> out = new ArrayList<>();
 
@@ -102,9 +102,9 @@ class LineFramerTest {
   }
 
   @Test
-  void emptyAndBlankLinesAreSkipped() throws Exception {
+  void emptyAndBlankLinesAreHandedOutForTheDecoderToRefuse() throws Exception {
     feed(new LineFramer(100), "\n\r\n \t \r\n\n");
-    assertEquals(List.of(), out);
+    assertEquals(List.of("", "", " \t ", ""), out);
   }
 
   @Test
@@ -191,13 +191,13 @@ class LineFramerTest {
     assertThrows(IllegalArgumentException.class, () -> new LineFramer(0));
   }
 
+  /** The lines a prefix of STREAM completes: every segment followed by a '\n', minus one '\r'. */
   private static List<String> linesCompleteIn(String prefix) {
     List<String> lines = new ArrayList<>();
-    for (String l : LINES) {
-      int newline = STREAM.indexOf('\n', STREAM.indexOf(l) + l.length());
-      if (newline < prefix.length()) {
-        lines.add(l);
-      }
+    int start = 0;
+    for (int newline; (newline = prefix.indexOf('\n', start)) >= 0; start = newline + 1) {
+      String line = prefix.substring(start, newline);
+      lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
     }
     return lines;
   }
