@@ -9,8 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * {@code BindMethod} by the real server's rules (dfhack.md §8): core methods from the fixed
- * table, plugin methods only where a bus handler registered exactly that signature; exact,
+ * {@code BindMethod} by the real server's rules (dfhack.md §8): the built-in core methods from the
+ * fixed table, every other method only where a bus handler registered exactly that signature; exact,
  * fully qualified type names; the same id for a repeated bind on one connection.
  */
 final class DfhackBind {
@@ -49,8 +49,26 @@ final class DfhackBind {
     });
   }
 
+  /**
+   * A method already in the table: the types must match; a core method that gamebus does not
+   * build in binds only when a bus handler registered it, as plugin methods do.
+   */
   private Future<Buffer> answer(int id, MethodSignature wanted) {
-    return sameTypes(table.get(id), wanted) ? reply(id) : wrongSignature(wanted);
+    MethodSignature offered = table.get(id);
+    if (!sameTypes(offered, wanted)) {
+      return wrongSignature(wanted);
+    }
+    if (!offered.isCore() || DfhackCalls.BUILT_IN.contains(offered)) {
+      return reply(id);
+    }
+    return endpoint.registeredMethods("").compose(methods -> {
+      JsonObject registered = methods.get(wanted.qualifiedName());
+      if (registered == null) {
+        return notFound("", wanted);
+      }
+      return wanted.inputType().equals(registered.getString("input")) && wanted.outputType().equals(registered.getString("output"))
+        ? reply(id) : wrongSignature(wanted);
+    });
   }
 
   private static boolean sameTypes(MethodSignature offered, MethodSignature wanted) {

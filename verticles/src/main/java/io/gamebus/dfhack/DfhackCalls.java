@@ -15,6 +15,8 @@ import io.gamebus.codecs.dfhack.proto.StringMessage;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
+import java.util.Set;
+
 /**
  * Answers one call of one connection: the built-in methods here ({@code CoreSuspend},
  * {@code CoreResume}, {@code GetVersion}, {@code GetDFVersion}), {@code BindMethod} in
@@ -22,6 +24,10 @@ import io.vertx.core.buffer.Buffer;
  * completes with the reply frames to write: TEXT (if any) then RESULT or FAIL.
  */
 final class DfhackCalls {
+
+  /** Answered here, so always bindable; other methods need a bus handler. */
+  static final Set<MethodSignature> BUILT_IN = Set.of(CoreMethods.BIND_METHOD, CoreMethods.RUN_COMMAND,
+    CoreMethods.CORE_SUSPEND, CoreMethods.CORE_RESUME, CoreMethods.GET_VERSION, CoreMethods.GET_DF_VERSION);
 
   private final DfhackServerConnection connection;
   private final DfhackServerEndpoint endpoint;

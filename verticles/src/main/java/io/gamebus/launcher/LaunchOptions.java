@@ -7,6 +7,7 @@ record LaunchOptions(String configFile, boolean cluster, boolean help) {
     usage: java -jar gamebus.jar [--config FILE] [--cluster]
            java -jar gamebus.jar faf-token --sub PLAYER_ID [--login NAME] [--minutes N]
            java -jar gamebus.jar dfhack-run [--host H] [--port P] COMMAND [ARGS...]
+           java -jar gamebus.jar dfhack-run [--host H] [--port P] --lua MODULE FUNCTION [ARGS...]
       --config FILE  configuration file (default: the embedded bridge-config/default.json)
       --cluster      join the Hazelcast cluster described by cluster.configFile (or the embedded cluster.xml)
     """;

@@ -47,6 +47,24 @@ class DfhackRunModeTest {
   }
 
   @Test
+  void luaModeBindsRunLuaAndPrintsTheValuesTabSeparated(Vertx vertx) throws Exception {
+    GamebusNode node = GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.server("fortress", false))).await(10, TimeUnit.SECONDS);
+    String port = String.valueOf(DfhackFixture.port(node, "fortress"));
+    Run unbound = run("--port", port, "--lua", "rpc.gamebus", "add", "2", "3");
+    assertEquals(3, unbound.exit(), unbound.out());
+    assertEquals("RPC method not found: ::RunLua\n", unbound.out());
+    DfhackHandlers.method(vertx, "fortress", io.gamebus.codecs.dfhack.CoreMethods.RUN_LUA, call -> {
+      io.vertx.core.json.JsonObject input = call.getJsonObject("input");
+      int sum = input.getJsonArray("arguments").stream().mapToInt(a -> Integer.parseInt((String) a)).sum();
+      return io.vertx.core.Future.succeededFuture(DfhackReply.ok().output(new io.vertx.core.json.JsonObject()
+        .put("value", new io.vertx.core.json.JsonArray().add(input.getString("function")).add(String.valueOf(sum)))));
+    }).await(5, TimeUnit.SECONDS);
+    Run lua = run("--port", port, "--lua", "rpc.gamebus", "add", "2", "3");
+    assertEquals(0, lua.exit(), lua.out());
+    assertEquals("add\t5\n", lua.out());
+  }
+
+  @Test
   void noServerIsExitCodeTwo() throws Exception {
     int free;
     try (ServerSocket socket = new ServerSocket(0)) {

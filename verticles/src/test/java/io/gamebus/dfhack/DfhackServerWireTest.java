@@ -176,6 +176,23 @@ class DfhackServerWireTest {
   }
 
   @Test
+  void coreMethodsGamebusDoesNotBuildInBindOnlyWithAHandler() throws Exception {
+    DfhackRawClient client = connected();
+    client.write(DfhackFixture.bind(CoreMethods.LIST_UNITS));
+    assertEquals("RPC method not found: ::ListUnits\n", DfhackFixture.text(next(client)));
+    assertEquals(1, next(client).failCode());
+    DfhackHandlers.method(vertx, "fortress", CoreMethods.LIST_UNITS, call -> io.vertx.core.Future.succeededFuture(
+      DfhackReply.ok().output(new io.vertx.core.json.JsonObject().put("value", new io.vertx.core.json.JsonArray()
+        .add(new io.vertx.core.json.JsonObject().put("unit_id", 7).put("pos_x", 1).put("pos_y", 2).put("pos_z", 3)
+          .put("flags1", 0).put("flags2", 0).put("flags3", 0).put("race", 1).put("caste", 0)))))).await(5, TimeUnit.SECONDS);
+    client.write(DfhackFixture.bind(CoreMethods.LIST_UNITS));
+    int id = DfhackFixture.boundId(next(client));
+    assertEquals(11, id, "the real core table's id");
+    client.write(RpcEncoder.request(id, io.gamebus.codecs.dfhack.proto.ListUnitsIn.getDefaultInstance()));
+    assertEquals(7, io.gamebus.codecs.dfhack.proto.ListUnitsOut.parseFrom(next(client).payload().getBytes()).getValue(0).getUnitId());
+  }
+
+  @Test
   void pluginWithoutHandlersIsNoSuchPlugin() throws Exception {
     DfhackRawClient client = connected();
     client.write(DfhackFixture.bind(CoreMethods.RFR_GET_PAUSE_STATE));
