@@ -71,7 +71,8 @@
   function addressesOf(ep) {
     var a = ep.addresses || {};
     var base = 'gamebus.' + ep.protocol + '.' + ep.name + '.';
-    return { in: a.in || base + 'in', out: a.out || base + 'out', status: a.status || base + 'status', request: a.request };
+    // Only the channels the endpoint lists are writable (a DFHack server has no .out).
+    return { in: a.in || base + 'in', out: a.out, status: a.status || base + 'status', request: a.request };
   }
 
   var loading = false, loadAgain = false;

@@ -12,14 +12,14 @@ import java.util.List;
  * an empty list permits nothing. When a list is absent its default applies.
  *
  * <pre>{@code "bridge": {"path": "/eventbus", "allowedOrigins": [],
- *   "inbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.out"}], "outbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)"}],
+ *   "inbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(out|request)"}], "outbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)"}],
  *   "maxFrameBytes": 65536, "pingTimeoutMs": 10000}}</pre>
  */
 public final class BridgeConfig extends ConfigObject {
 
   /** After the bus prefix: {@code .<protocol>.<endpoint>.in}, {@code .in.<type>}, {@code .status}. */
-  /** After the bus prefix: {@code .<protocol>.<endpoint>.out}. */
-  public static final String WRITABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.out";
+  /** After the bus prefix: {@code .<protocol>.<endpoint>.out} and {@code .request}. */
+  public static final String WRITABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(out|request)";
 
   public static final String READABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)";
 

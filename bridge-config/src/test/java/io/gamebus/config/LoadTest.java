@@ -59,7 +59,9 @@ class LoadTest {
     assertEquals("GAMEBUS_FAF_JWT_SECRET", lobby.auth().keyEnv());
     assertEquals(45, lobby.options().getInteger("pingIntervalSeconds"));
     assertTrue(config.bridge().inbound().get(0).permits("gamebus.faf.lobby.out"));
-    assertFalse(config.bridge().inbound().get(0).permits("gamebus.faf.lobby.request"));
+    assertTrue(config.bridge().inbound().get(0).permits("gamebus.dfhack.fortress.request"));
+    assertFalse(config.bridge().inbound().get(0).permits("gamebus.faf.lobby.handle.login"));
+    assertFalse(config.bridge().outbound().get(0).permits("gamebus.faf.lobby.out"));
     assertTrue(config.bridge().outbound().get(0).permits("gamebus.faf.lobby.in"));
     assertFalse(config.bridge().outbound().get(0).permits("other.faf.lobby.in"));
   }

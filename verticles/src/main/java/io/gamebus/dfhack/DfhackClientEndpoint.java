@@ -123,6 +123,9 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
   public EndpointBus bus() { return bus; }
 
   @Override
+  public java.util.List<String> writableChannels() { return java.util.List.of("request"); }
+
+  @Override
   public JsonObject details() {
     return new JsonObject().put("url", config.url()).put("connection", connectionId);
   }

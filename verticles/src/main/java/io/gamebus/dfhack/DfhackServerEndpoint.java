@@ -122,6 +122,9 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
   public EndpointBus bus() { return bus; }
 
   @Override
+  public java.util.List<String> writableChannels() { return List.of(); }
+
+  @Override
   public JsonObject details() {
     return new JsonObject().put("listeners", new JsonArray(new ArrayList<>(listening)));
   }

@@ -21,10 +21,20 @@ public interface RunningEndpoint {
       .put("state", bus.state())
       .put("connections", bus.metrics().openConnections())
       .put("counters", bus.metrics().toJson())
-      .put("addresses", new JsonObject()
-        .put("in", bus.addresses().in())
-        .put("out", bus.addresses().out())
-        .put("status", bus.addresses().status()))
+      .put("addresses", addresses(bus))
       .mergeIn(details());
+  }
+
+  /** The channels a bus user may write to: {@code out} by default, {@code request}, or none. */
+  default java.util.List<String> writableChannels() {
+    return java.util.List.of("out");
+  }
+
+  private JsonObject addresses(EndpointBus bus) {
+    JsonObject addresses = new JsonObject().put("in", bus.addresses().in()).put("status", bus.addresses().status());
+    for (String channel : writableChannels()) {
+      addresses.put(channel, bus.addresses().base() + "." + channel);
+    }
+    return addresses;
   }
 }

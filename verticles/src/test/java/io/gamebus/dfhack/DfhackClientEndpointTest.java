@@ -41,15 +41,34 @@ class DfhackClientEndpointTest {
     port = DfhackFixture.port(server, "fortress");
   }
 
-  private void startClient() throws Exception {
+  private GamebusNode startClient() throws Exception {
     Promise<Void> connected = Promise.promise();
     Gamebus.of(vertx).statuses("dfhack", "remote", s -> {
       if ("connected".equals(s.getString("state"))) {
         connected.tryComplete();
       }
     });
-    GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.client("remote", port))).await(10, TimeUnit.SECONDS);
+    GamebusNode client = GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.client("remote", port))).await(10, TimeUnit.SECONDS);
     connected.future().await(10, TimeUnit.SECONDS);
+    return client;
+  }
+
+  @Test
+  void aBrowserRunsACommandThroughTheBridgeAndTheClientRole() throws Exception {
+    GamebusNode client = startClient();
+    io.vertx.core.http.WebSocketClient browser = vertx.createWebSocketClient();
+    io.vertx.core.http.WebSocket ws = browser.connect(client.console().actualPort(), "127.0.0.1", "/eventbus/websocket")
+      .await(5, TimeUnit.SECONDS);
+    Promise<JsonObject> reply = Promise.promise();
+    ws.handler(frame -> reply.tryComplete(new JsonObject(frame.toString())));
+    ws.writeTextMessage(new JsonObject().put("type", "send").put("address", "gamebus.dfhack.remote.request")
+      .put("replyAddress", "browser-1")
+      .put("body", new JsonObject().put("method", "RunCommand").put("command", "echo").put("arguments", new JsonArray().add("from").add("page")))
+      .encode());
+    JsonObject rec = reply.future().await(10, TimeUnit.SECONDS);
+    assertEquals("rec", rec.getString("type"), rec.encode());
+    assertEquals("from page\n", rec.getJsonObject("body").getJsonArray("text").getJsonObject(0).getString("text"));
+    browser.close();
   }
 
   private JsonObject request(JsonObject body) throws Exception {
