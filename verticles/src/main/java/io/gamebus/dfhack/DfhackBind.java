@@ -32,13 +32,10 @@ final class DfhackBind {
     if (wanted.isCore()) {
       return notFound("", wanted);
     }
-    return endpoint.registeredMethods(wanted.plugin()).compose(methods -> {
-      if (methods.isEmpty()) {
-        return notFound("No such plugin: " + wanted.plugin() + "\n", wanted);
-      }
-      JsonObject registered = methods.get(wanted.qualifiedName());
+    return endpoint.registered(wanted).compose(registered -> {
       if (registered == null) {
-        return notFound("", wanted);
+        return endpoint.pluginKnown(wanted.plugin()).compose(pluginExists ->
+          notFound(pluginExists ? "" : "No such plugin: " + wanted.plugin() + "\n", wanted));
       }
       MethodSignature offered = new MethodSignature(wanted.plugin(), wanted.method(),
         registered.getString("input"), registered.getString("output"));
@@ -61,8 +58,7 @@ final class DfhackBind {
     if (!offered.isCore() || DfhackCalls.BUILT_IN.contains(offered)) {
       return reply(id);
     }
-    return endpoint.registeredMethods("").compose(methods -> {
-      JsonObject registered = methods.get(wanted.qualifiedName());
+    return endpoint.registered(wanted).compose(registered -> {
       if (registered == null) {
         return notFound("", wanted);
       }

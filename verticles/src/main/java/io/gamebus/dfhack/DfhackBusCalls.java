@@ -1,6 +1,5 @@
 package io.gamebus.dfhack;
 
-import com.google.protobuf.Message;
 import io.gamebus.codecs.dfhack.CommandResult;
 import io.gamebus.codecs.dfhack.DfhackCodecException;
 import io.gamebus.codecs.dfhack.DfhackTypes;
@@ -46,9 +45,9 @@ final class DfhackBusCalls {
         : handlerFailed("RunCommand", failure));
   }
 
-  Future<Buffer> method(MethodSignature method, Message input) {
+  Future<Buffer> method(MethodSignature method, JsonObject input) {
     JsonObject body = new JsonObject().put("connection", connection.id()).put("method", method.method())
-      .put("plugin", method.plugin()).put("input", DfhackTypes.toJson(input));
+      .put("plugin", method.plugin()).put("input", input);
     return ask(DfhackHandlers.methodAddress(endpoint.bus().addresses(), method), body)
       .compose(reply -> replyFrames(method.method(), reply, method.outputType()))
       .recover(failure -> noHandler(failure)
@@ -56,9 +55,12 @@ final class DfhackBusCalls {
         : handlerFailed(method.method(), failure));
   }
 
+  /** A handler's answer must be a JSON object; anything else is an invalid reply, not a silence. */
   private Future<JsonObject> ask(String address, JsonObject body) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(endpoint.options().handlerTimeoutMs());
-    return endpoint.bus().eventBus().<JsonObject>request(address, body, options).map(reply -> reply.body());
+    return endpoint.bus().eventBus().request(address, body, options).map(reply -> reply.body() instanceof JsonObject json
+      ? json : new JsonObject().put("result", 1).put("text", new JsonArray().add(new JsonObject()
+        .put("text", "the bus handler's reply is not a JSON object\n"))));
   }
 
   /** TEXT with the handler's fragments, then RESULT (with the output) or FAIL(result). */

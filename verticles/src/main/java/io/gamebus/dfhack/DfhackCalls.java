@@ -14,6 +14,7 @@ import io.gamebus.codecs.dfhack.proto.IntMessage;
 import io.gamebus.codecs.dfhack.proto.StringMessage;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 
 import java.util.Set;
 
@@ -49,17 +50,24 @@ final class DfhackCalls {
       connection.badInput("RPC call of invalid id " + frame.id());
       return failed("RPC call of invalid id " + frame.id(), CommandResult.FAILURE);
     }
-    Message input;
+    // The real server checks the peer before it decodes anything.
+    if (CoreMethods.loopbackOnly(method) && !"127.0.0.1".equals(connection.peerHost())) {
+      return failed("In call to " + method.method() + ": forbidden host: " + connection.peerHost(), CommandResult.FAILURE);
+    }
+    Message input = null;
+    JsonObject json;
     try {
-      input = DfhackTypes.parse(method.inputType(), frame.payload());
+      if (DfhackTypes.known(method.inputType())) {
+        input = DfhackTypes.parse(method.inputType(), frame.payload());
+        json = DfhackTypes.toJson(input);
+      } else {
+        json = DfhackTypes.toJson(method.inputType(), frame.payload()); // {"bytes": "<base64>"}
+      }
     } catch (DfhackCodecException e) {
       connection.badInput("In call to " + method.method() + ": " + e.reason());
       return failed("In call to " + method.method() + ": could not decode input args.", CommandResult.FAILURE);
     }
-    connection.published(method, input);
-    if (CoreMethods.loopbackOnly(method) && !"127.0.0.1".equals(connection.peerHost())) {
-      return failed("In call to " + method.method() + ": forbidden host: " + connection.peerHost(), CommandResult.FAILURE);
-    }
+    connection.published(method, json);
     if (method.equals(CoreMethods.BIND_METHOD)) {
       return bind.bind((CoreBindRequest) input);
     }
@@ -80,7 +88,7 @@ final class DfhackCalls {
     if (method.equals(CoreMethods.GET_DF_VERSION)) {
       return result(StringMessage.newBuilder().setValue(endpoint.options().dfVersion()).build());
     }
-    return handlers.method(method, input);
+    return handlers.method(method, json);
   }
 
   static Future<Buffer> result(Message output) {

@@ -47,6 +47,8 @@ public final class DfhackClientConnection {
   private final Deque<Pending> pending = new ArrayDeque<>();
   private final Map<String, Future<Integer>> bound = new HashMap<>();
   private final Handler<JsonArray> onText;
+  // Calls go on the wire in the order they were made, also when one waits for its bind first.
+  private Future<?> lastSend = Future.succeededFuture();
   private boolean closed;
 
   private DfhackClientConnection(NetSocket socket, int maxPayloadBytes, Handler<JsonArray> onText) {
@@ -55,8 +57,11 @@ public final class DfhackClientConnection {
     this.onText = onText;
   }
 
+  /** How long a server may take to answer the handshake; the real client would wait forever. */
+  public static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
+
   /**
-   * Connects and handshakes.
+   * Connects and handshakes; a peer that does not answer the handshake in time is dropped.
    *
    * @param onText every TEXT notification, also those of calls (for publishing)
    * @param onClose the end of the connection, whoever ended it
@@ -66,12 +71,16 @@ public final class DfhackClientConnection {
     return client.connect(port, host).compose(socket -> {
       DfhackClientConnection connection = new DfhackClientConnection(socket, maxPayloadBytes, onText);
       socket.handler(connection::bytes);
+      socket.exceptionHandler(e -> connection.closed(String.valueOf(e.getMessage())));
       socket.closeHandler(v -> {
         connection.closed("connection closed");
         onClose.handle(null);
       });
       socket.write(Handshake.request());
-      return connection.handshake.future().map(connection);
+      return connection.handshake.future()
+        .timeout(HANDSHAKE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+        .onFailure(e -> socket.close())
+        .map(connection);
     });
   }
 
@@ -122,9 +131,24 @@ public final class DfhackClientConnection {
     return call.promise().future();
   }
 
-  /** Calls a method: RunCommand at its fixed id, anything else bound by name and exact types first. */
+  /**
+   * Calls a method: RunCommand at its fixed id, anything else bound by name and exact types first.
+   * A call waiting for its bind holds back the calls made after it, so they reach the server in
+   * the order they were made (binds themselves have no effect on the game and may go ahead).
+   */
   public Future<CallResult> call(MethodSignature method, Buffer input) {
-    return idOf(method).compose(id -> call(id, input));
+    Future<Integer> id = idOf(method);
+    Promise<CallResult> result = Promise.promise();
+    Future<?> previous = lastSend;
+    lastSend = previous.transform(v -> id).transform(bound -> {
+      if (bound.failed()) {
+        result.fail(bound.cause());
+      } else {
+        call(bound.result(), input).onComplete(result);
+      }
+      return Future.succeededFuture();
+    });
+    return result.future();
   }
 
   /** The method's id on this connection; a failed bind fails with the server's text and code. */

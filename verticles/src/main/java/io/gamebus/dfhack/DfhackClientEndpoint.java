@@ -32,7 +32,7 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
   private NetClient client;
   private Reconnector reconnector;
   private URI url;
-  private MessageConsumer<JsonObject> requests;
+  private MessageConsumer<Object> requests;
   private volatile DfhackClientConnection connection;
   private volatile String connectionId;
 

@@ -14,10 +14,12 @@ import io.gamebus.config.OptionsReader;
  *   <li>{@code exampleCommands} (false): server role, also deploy the example {@code help} and
  *       {@code echo} commands.</li>
  *   <li>{@code requestTimeoutMs} (30000): client role, how long a {@code .request} may wait.</li>
+ *   <li>{@code maxInFlight} (1024): client role, calls sent and not yet answered; past it
+ *       requests fail at once (503) instead of queueing without bound.</li>
  * </ul>
  */
 public record DfhackOptions(String dfhackVersion, String dfVersion, long handlerTimeoutMs,
-                            boolean exampleCommands, long requestTimeoutMs) {
+                            boolean exampleCommands, long requestTimeoutMs, int maxInFlight) {
 
   public static DfhackOptions from(EndpointConfig endpoint) {
     OptionsReader options = endpoint.optionsReader();
@@ -26,7 +28,8 @@ public record DfhackOptions(String dfhackVersion, String dfVersion, long handler
       options.string("dfVersion", "unknown"),
       options.longValue("handlerTimeoutMs", 10_000, 1, 600_000),
       options.bool("exampleCommands", false),
-      options.longValue("requestTimeoutMs", 30_000, 1, 600_000));
+      options.longValue("requestTimeoutMs", 30_000, 1, 600_000),
+      options.integer("maxInFlight", 1024, 1, 1_000_000));
     options.done();
     return result;
   }

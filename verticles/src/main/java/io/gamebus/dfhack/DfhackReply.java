@@ -28,8 +28,12 @@ public final class DfhackReply {
     return this;
   }
 
-  /** Adds text in one of {@link TextColor}'s colours. */
+  /** Adds text in one of {@link TextColor}'s colours ({@link TextColor#RESET} = the default colour). */
   public DfhackReply print(String text, int color) {
+    // The wire has no RESET value: the default colour is an absent colour.
+    if (color == TextColor.RESET) {
+      return print(text);
+    }
     this.text.add(new JsonObject().put("text", text).put("color", TextColor.name(color)));
     return this;
   }

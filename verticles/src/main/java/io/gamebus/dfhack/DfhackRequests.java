@@ -25,8 +25,11 @@ final class DfhackRequests {
     this.endpoint = endpoint;
   }
 
-  void handle(Message<JsonObject> request) {
-    JsonObject body = request.body();
+  void handle(Message<Object> request) {
+    if (!(request.body() instanceof JsonObject body)) {
+      fail(request, BusError.BAD_MESSAGE.exception("the body must be a JSON object"));
+      return;
+    }
     MethodSignature method;
     Buffer input;
     try {
@@ -41,6 +44,11 @@ final class DfhackRequests {
     }
     DfhackClientConnection connection = endpoint.connectionOrFail(request);
     if (connection == null) {
+      return;
+    }
+    if (connection.inFlight() >= endpoint.options().maxInFlight()) {
+      // DFHack answers one call at a time and may be paused; past this, waiting only grows memory.
+      fail(request, BusError.NOT_CONNECTED.exception(connection.inFlight() + " calls already in flight to a server that is not keeping up"));
       return;
     }
     String id = endpoint.connectionId();
@@ -66,13 +74,13 @@ final class DfhackRequests {
         published.put("plugin", method.plugin());
       }
       if (!result.ok()) {
-        endpoint.bus().publish(id, method.method(), published);
+        endpoint.bus().publish(id, DfhackTypeNames.of(method), published);
         request.fail(result.result(), message(result));
         return;
       }
       try {
         JsonObject output = DfhackTypes.toJson(method.outputType(), result.output());
-        endpoint.bus().publish(id, method.method(), published.put("output", output));
+        endpoint.bus().publish(id, DfhackTypeNames.of(method), published.put("output", output));
         request.reply(new JsonObject().put("output", output).put("text", result.text()));
       } catch (DfhackCodecException e) {
         fail(request, BusError.BAD_MESSAGE.exception("the server's " + method.outputType() + " is undecodable: " + e.getMessage()));

@@ -1,14 +1,13 @@
 package io.gamebus.dfhack;
 
 import io.gamebus.codecs.dfhack.DfhackCodecException;
-import io.gamebus.codecs.dfhack.DfhackTypes;
 import io.gamebus.codecs.dfhack.Handshake;
-import io.gamebus.codecs.dfhack.MethodSignature;
 import io.gamebus.codecs.dfhack.RpcEncoder;
 import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.RpcStreamDecoder;
 import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.Wire;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +18,13 @@ import java.util.Deque;
 /**
  * One DFHack client connected to the server role, handled as the real {@code ServerConnection}
  * does: the handshake, then one call at a time in arrival order (pipelined calls wait, and the
- * socket stops reading meanwhile), all TEXT of a call before its RESULT or FAIL. The calls
- * themselves are answered by {@link DfhackCalls}.
+ * socket stops reading while a call waits for a bus handler), all TEXT of a call before its
+ * RESULT or FAIL. The calls themselves are answered by {@link DfhackCalls}.
  */
 final class DfhackServerConnection {
+
+  /** Marks where the stream broke: earlier calls are still answered, then the connection closes. */
+  private static final RpcFrame BROKEN = RpcFrame.quit(0);
 
   private final String id;
   private final Wire wire;
@@ -30,6 +32,7 @@ final class DfhackServerConnection {
   private final RpcStreamDecoder decoder;
   private final DfhackCalls calls;
   private final Deque<RpcFrame> backlog = new ArrayDeque<>();
+  private boolean broken;
   private boolean busy;
   private boolean closed;
 
@@ -42,18 +45,22 @@ final class DfhackServerConnection {
   }
 
   String id() { return id; }
-  Wire wire() { return wire; }
 
   void bytes(Buffer chunk) {
-    if (closed) {
+    if (closed || broken) {
       return;
     }
     try {
-      decoder.feed(chunk, this::handshake, this::received);
+      decoder.feed(chunk, this::handshake, backlog::add);
     } catch (DfhackCodecException e) {
-      // A bad handshake or an invalid size: the real server closes without a word.
-      reject(e.reason() + ": " + e.getMessage());
+      // A bad handshake or an invalid size: the real server answers what came before, then
+      // closes without a word.
+      broken = true;
+      bus.badInput(id, e.reason() + ": " + e.getMessage());
+      backlog.add(BROKEN);
+      wire.pause();
     }
+    drain();
   }
 
   private void handshake(int version) {
@@ -61,77 +68,69 @@ final class DfhackServerConnection {
     bus.status(id, "handshake", "version " + version);
   }
 
-  private void received(RpcFrame frame) {
-    if (busy) {
-      backlog.add(frame);
-    } else {
-      handle(frame);
+  /**
+   * Answers queued calls in order. Calls answered at once (built-ins, errors) loop here; a call
+   * that waits for a bus handler pauses the socket and drains again from its completion, so a
+   * long pipeline never deepens the stack.
+   */
+  private void drain() {
+    while (!busy && !closed && !backlog.isEmpty()) {
+      RpcFrame frame = backlog.poll();
+      if (frame.isQuit()) {
+        bus.status(id, frame == BROKEN ? "closed-on-bad-input" : "quit", null);
+        close();
+        return;
+      }
+      Future<Buffer> reply = calls.call(frame);
+      if (reply.isComplete()) {
+        answer(reply);
+      } else {
+        busy = true;
+        wire.pause();
+        reply.onComplete(done -> {
+          busy = false;
+          answer(done);
+          drain();
+          if (!busy && !closed && !broken) {
+            wire.resume();
+          }
+        });
+      }
     }
   }
 
-  private void handle(RpcFrame frame) {
+  private void answer(AsyncResult<Buffer> reply) {
     if (closed) {
       return;
     }
-    if (frame.isQuit()) {
-      bus.status(id, "quit", null);
-      close();
-      return;
+    Buffer frames;
+    if (reply.succeeded()) {
+      frames = reply.result();
+    } else {
+      bus.status(id, "call-failed", String.valueOf(reply.cause().getMessage()));
+      frames = DfhackText.error("In call: " + reply.cause().getMessage()).appendBuffer(RpcEncoder.fail(1));
     }
-    busy = true;
-    wire.pause();
-    calls.call(frame).onComplete(reply -> {
-      if (!closed) {
-        write(reply.succeeded() ? reply.result() : internalError(reply.cause()));
-      }
-      busy = false;
-      while (!busy && !closed && !backlog.isEmpty()) {
-        handle(backlog.poll());
-      }
-      if (!busy && !closed) {
-        wire.resume();
-      }
-    });
+    if (!bus.write(wire, id, frames)) {
+      close();
+    }
   }
 
-  private Buffer internalError(Throwable cause) {
-    bus.status(id, "call-failed", String.valueOf(cause.getMessage()));
-    return DfhackText.error("In call: " + cause.getMessage()).appendBuffer(RpcEncoder.fail(1));
-  }
-
-  /** Publishes a decoded call on {@code .in}: type = method (plugin methods {@code plugin.method}). */
-  void published(MethodSignature method, com.google.protobuf.Message input) {
-    JsonObject body = new JsonObject().put("method", method.method()).put("input", DfhackTypes.toJson(input));
+  /** Publishes a decoded call on {@code .in}: type = method ({@code plugin.method} for plugins). */
+  void published(io.gamebus.codecs.dfhack.MethodSignature method, JsonObject input) {
+    JsonObject body = new JsonObject().put("method", method.method()).put("input", input);
     if (!method.isCore()) {
       body.put("plugin", method.plugin());
     }
-    bus.publish(id, method.isCore() ? method.method() : method.plugin() + "." + method.method(), body);
+    bus.publish(id, DfhackTypeNames.of(method), body);
   }
 
   void badInput(String reason) {
     bus.badInput(id, reason);
   }
 
-  private void write(Buffer frames) {
-    if (!bus.write(wire, id, frames)) {
-      close();
-    }
-  }
-
-  private void reject(String reason) {
-    bus.badInput(id, reason);
-    close();
-  }
-
   /** The peer's IP address, for the real server's loopback-only functions. */
   String peerHost() {
-    String address = wire.remoteAddress();
-    int colon = address.lastIndexOf(':');
-    return colon < 0 ? address : address.substring(0, colon);
-  }
-
-  boolean isClosed() {
-    return closed;
+    return wire.remoteHost();
   }
 
   Future<Void> close() {

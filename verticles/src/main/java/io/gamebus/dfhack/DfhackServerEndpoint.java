@@ -8,7 +8,7 @@ import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointContext;
 import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.Wire;
-import io.gamebus.examples.DfhackExampleCommands;
+import io.gamebus.codecs.dfhack.MethodSignature;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -16,9 +16,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.shareddata.AsyncMap;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
   private final List<String> listening = new ArrayList<>();
   private EndpointBus bus;
   private DfhackOptions options;
+  private AsyncMap<String, JsonObject> signatures;
 
   public DfhackServerEndpoint(EndpointContext context) {
     this.context = context;
@@ -54,9 +55,8 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
       }
       listeners.add(listen(listener));
     }
-    Future<?> examples = options.exampleCommands()
-      ? vertx.deployVerticle(new DfhackExampleCommands(config.name())) : Future.succeededFuture();
-    return Future.all(listeners).compose(all -> examples).map(v -> {
+    return Future.all(listeners).compose(all -> DfhackHandlers.signatures(vertx, bus.addresses())).map(map -> {
+      signatures = map;
       listeners.forEach(f -> listening.add(f.result()));
       context.registry().add(this, "server");
       bus.state("listening", String.join(" ", listening));
@@ -90,12 +90,16 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
     }
     // DFHack's own limit is 64 MiB; a lower maxMessageBytes applies when configured.
     int maxPayload = Math.min(RpcCodes.MAX_PAYLOAD, config.limits().maxMessageBytes());
+    // Calls are answered one at a time, so at most one reply is queued: room for it plus the
+    // slow-consumer margin, so one large legitimate RESULT is never taken for a slow reader.
+    int queue = (int) Math.min(Integer.MAX_VALUE, (long) config.limits().maxPendingWriteBytes() + maxPayload + 64);
     DfhackServerConnection connection = new DfhackServerConnection(context.node().nextConnectionId(),
-      Wire.tcp(socket, config.limits().maxPendingWriteBytes()), this, maxPayload);
+      Wire.tcp(socket, queue), this, maxPayload);
     connections.put(connection.id(), connection);
     bus.metrics().connectionOpened();
     bus.status(connection.id(), "connection-opened", "tcp " + socket.remoteAddress());
     socket.handler(connection::bytes);
+    socket.exceptionHandler(e -> bus.status(connection.id(), "connection-error", e.getMessage()));
     socket.closeHandler(v -> {
       if (connections.remove(connection.id()) != null) {
         connection.markClosed();
@@ -105,17 +109,14 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
     });
   }
 
-  /** The methods bus handlers registered for one plugin, by {@code plugin::method}. */
-  Future<Map<String, JsonObject>> registeredMethods(String plugin) {
-    return DfhackHandlers.signatures(vertx, bus.addresses()).compose(map -> map.entries()).map(entries -> {
-      Map<String, JsonObject> methods = new HashMap<>();
-      entries.forEach((name, signature) -> {
-        if (name.startsWith(plugin + "::")) {
-          methods.put(name, signature);
-        }
-      });
-      return methods;
-    });
+  /** The signature a bus handler registered for that method, or null: one lookup, not a scan. */
+  Future<JsonObject> registered(MethodSignature method) {
+    return signatures.get(method.qualifiedName());
+  }
+
+  /** Whether any bus handler registered a method of that plugin. */
+  Future<Boolean> pluginKnown(String plugin) {
+    return signatures.get(DfhackHandlers.pluginKey(plugin)).map(marker -> marker != null);
   }
 
   @Override

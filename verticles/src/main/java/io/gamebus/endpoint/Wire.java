@@ -17,6 +17,9 @@ public interface Wire {
 
   String remoteAddress();
 
+  /** The peer's IP address alone, e.g. {@code 127.0.0.1}. */
+  String remoteHost();
+
   /** Queues one already-encoded message (one frame on WebSocket). */
   void write(Buffer encoded);
 
@@ -35,6 +38,7 @@ public interface Wire {
     return new Wire() {
       @Override public String transport() { return "tcp"; }
       @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
+      @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
       @Override public void write(Buffer encoded) { socket.write(encoded); }
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
       @Override public Future<Void> close() { return socket.close(); }
@@ -49,6 +53,7 @@ public interface Wire {
     return new Wire() {
       @Override public String transport() { return "websocket"; }
       @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
+      @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
 
       @Override
       public void write(Buffer encoded) {

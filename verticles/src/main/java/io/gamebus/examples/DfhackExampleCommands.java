@@ -18,19 +18,21 @@ import java.util.stream.Collectors;
  */
 public final class DfhackExampleCommands extends VerticleBase {
 
+  private final String prefix;
   private final String endpoint;
 
-  public DfhackExampleCommands(String endpoint) {
+  public DfhackExampleCommands(String prefix, String endpoint) {
+    this.prefix = prefix;
     this.endpoint = endpoint;
   }
 
   @Override
   public Future<?> start() {
-    DfhackHandlers.command(vertx, endpoint, "help", call -> Future.succeededFuture(DfhackReply.ok()
+    DfhackHandlers.command(vertx, prefix, endpoint, "help", call -> Future.succeededFuture(DfhackReply.ok()
       .print("gamebus DFHack endpoint '" + endpoint + "'. Commands:\n", TextColor.WHITE)
       .print("  help          this text\n")
       .print("  echo ARGS...  prints its arguments\n")));
-    DfhackHandlers.command(vertx, endpoint, "echo", call -> {
+    DfhackHandlers.command(vertx, prefix, endpoint, "echo", call -> {
       JsonArray arguments = call.getJsonArray("arguments", new JsonArray());
       if (arguments.isEmpty()) {
         return Future.succeededFuture(DfhackReply.ok().print("usage: echo ARGS...\n", TextColor.LIGHTRED)

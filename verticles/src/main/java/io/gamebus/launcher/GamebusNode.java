@@ -67,7 +67,21 @@ public final class GamebusNode {
       .compose(id -> {
         deployments.add(id);
         endpoints.put(name, verticle);
-        return deployEndpoints(index + 1);
+        return deployExamples(endpoint);
+      })
+      .compose(v -> deployEndpoints(index + 1));
+  }
+
+  /** {@code options.exampleCommands} of a DFHack server: the example help/echo handlers beside it. */
+  private Future<Void> deployExamples(EndpointConfig endpoint) {
+    if (endpoint.protocol() != io.gamebus.config.Protocol.DFHACK || endpoint.role() != io.gamebus.config.Role.SERVER
+      || !io.gamebus.dfhack.DfhackOptions.from(endpoint).exampleCommands()) {
+      return Future.succeededFuture();
+    }
+    return vertx.deployVerticle(new io.gamebus.examples.DfhackExampleCommands(config.busPrefix(), endpoint.name()))
+      .map(id -> {
+        deployments.add(id);
+        return null;
       });
   }
 

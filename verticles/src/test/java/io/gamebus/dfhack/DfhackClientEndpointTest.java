@@ -141,9 +141,57 @@ class DfhackClientEndpointTest {
   }
 
   @Test
+  void requestsReachTheServerInOrderEvenWhenOneWaitsForItsBind() throws Exception {
+    DfhackHandlers.method(vertx, "fortress", CoreMethods.RFR_SET_PAUSE_STATE,
+      call -> Future.succeededFuture(DfhackReply.ok())).await(5, TimeUnit.SECONDS);
+    List<String> order = new ArrayList<>();
+    Gamebus.of(vertx).subscribe("dfhack", "fortress", env -> {
+      if (!env.type().equals("BindMethod")) {
+        order.add(env.type());
+      }
+    });
+    startClient();
+    Future<?> first = vertx.eventBus().request("gamebus.dfhack.remote.request", new JsonObject()
+      .put("plugin", "RemoteFortressReader").put("method", "SetPauseState").put("input", new JsonObject().put("Value", true)));
+    Future<?> second = vertx.eventBus().request("gamebus.dfhack.remote.request", new JsonObject()
+      .put("method", "RunCommand").put("command", "echo").put("arguments", new JsonArray().add("after")));
+    Future.all(first, second).await(10, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    assertEquals(List.of("RemoteFortressReader.SetPauseState", "RunCommand"), order);
+  }
+
+  @Test
+  void aServerThatNeverAnswersTheHandshakeIsDroppedAndRetried() throws Exception {
+    io.vertx.core.net.NetServer silent = vertx.createNetServer().connectHandler(socket -> { })
+      .listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+    Promise<String> failed = Promise.promise();
+    Gamebus.of(vertx).statuses("dfhack", "mute", s -> {
+      if ("failed".equals(s.getString("state"))) {
+        failed.tryComplete(s.getString("detail"));
+      }
+    });
+    GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.client("mute", silent.actualPort()))).await(10, TimeUnit.SECONDS);
+    String detail = failed.future().await(20, TimeUnit.SECONDS);
+    assertTrue(detail.contains("connect"), detail);
+  }
+
+  @Test
+  void endpointsOnAnotherBusPrefixAnswerWithTheirOwnHandlers() throws Exception {
+    JsonObject config = TestConfigs.node(DfhackFixture.server("keep", true)).toJson().put("busPrefix", "gb2");
+    GamebusNode other = GamebusNode.start(vertx, io.gamebus.config.GamebusConfig.fromJson(config)).await(10, TimeUnit.SECONDS);
+    io.gamebus.support.DfhackRawClient raw = io.gamebus.support.DfhackRawClient.connect(vertx, DfhackFixture.port(other, "keep"))
+      .await(5, TimeUnit.SECONDS);
+    raw.write(io.gamebus.codecs.dfhack.Handshake.request()).write(DfhackFixture.runCommand("echo", "prefixed"));
+    assertEquals("prefixed\n", DfhackFixture.text(raw.next().await(5, TimeUnit.SECONDS)));
+  }
+
+  @Test
   void badRequestsAreRefusedBeforeAnythingIsSent() throws Exception {
     startClient();
     assertEquals(400, failure(new JsonObject().put("method", "NoSuchThing")).failureCode());
+    Exception notAnObject = assertThrows(Exception.class, () ->
+      vertx.eventBus().request("gamebus.dfhack.remote.request", "RunCommand help").await(10, TimeUnit.SECONDS));
+    assertEquals(400, ((ReplyException) notAnObject).failureCode());
     assertEquals(400, failure(new JsonObject().put("method", "ListUnits").put("input", new JsonObject().put("race", "not a number"))).failureCode());
   }
 

@@ -52,7 +52,7 @@ class DfhackRunModeTest {
     String port = String.valueOf(DfhackFixture.port(node, "fortress"));
     Run unbound = run("--port", port, "--lua", "rpc.gamebus", "add", "2", "3");
     assertEquals(3, unbound.exit(), unbound.out());
-    assertEquals("RPC method not found: ::RunLua\n", unbound.out());
+    assertEquals("RPC method not found: ::RunLua\nNo RunLua protocol function found.\n", unbound.out());
     DfhackHandlers.method(vertx, "fortress", io.gamebus.codecs.dfhack.CoreMethods.RUN_LUA, call -> {
       io.vertx.core.json.JsonObject input = call.getJsonObject("input");
       int sum = input.getJsonArray("arguments").stream().mapToInt(a -> Integer.parseInt((String) a)).sum();
@@ -72,6 +72,6 @@ class DfhackRunModeTest {
     }
     Run run = run("--port", String.valueOf(free), "help");
     assertEquals(2, run.exit(), run.out());
-    assertTrue(run.out().contains("dfhack-run: cannot run"), run.out());
+    assertTrue(run.out().contains("dfhack-run: cannot connect"), run.out());
   }
 }

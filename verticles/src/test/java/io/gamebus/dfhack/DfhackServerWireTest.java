@@ -161,6 +161,68 @@ class DfhackServerWireTest {
   }
 
   @Test
+  void aLongPipelineBehindAHandlerCallIsAnsweredInOrderWithoutDeepeningTheStack() throws Exception {
+    DfhackRawClient client = connected();
+    Buffer pipeline = DfhackFixture.runCommand("echo", "first");
+    for (int i = 0; i < 20_000; i++) {
+      pipeline.appendBuffer(RpcEncoder.request(99, Buffer.buffer())); // answered at once, one after another
+    }
+    client.write(pipeline.appendBuffer(DfhackFixture.runCommand("echo", "last")));
+    assertEquals("first\n", DfhackFixture.text(next(client)));
+    assertTrue(next(client).isResult());
+    for (int i = 0; i < 20_000; i++) {
+      assertTrue(next(client).isText());
+      assertEquals(1, next(client).failCode());
+    }
+    assertEquals("last\n", DfhackFixture.text(next(client)));
+    assertTrue(next(client).isResult());
+  }
+
+  @Test
+  void callsBeforeABadSizeAreAnsweredThenTheConnectionCloses() throws Exception {
+    DfhackRawClient client = connected();
+    client.write(DfhackFixture.runCommand("echo", "before")
+      .appendBuffer(Buffer.buffer().appendShortLE((short) 1).appendShort((short) 0).appendIntLE(-1)));
+    assertEquals("before\n", DfhackFixture.text(next(client)));
+    assertTrue(next(client).isResult());
+    client.closed().await(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aReplyLargerThanTheSlowConsumerMarginIsDeliveredWhole() throws Exception {
+    io.vertx.core.json.JsonArray units = new io.vertx.core.json.JsonArray();
+    for (int i = 0; i < 40_000; i++) {
+      units.add(new io.vertx.core.json.JsonObject().put("unit_id", i).put("pos_x", i).put("pos_y", i).put("pos_z", 1)
+        .put("flags1", 0).put("flags2", 0).put("flags3", 0).put("race", 1).put("caste", 0));
+    }
+    DfhackHandlers.method(vertx, "fortress", CoreMethods.LIST_UNITS, call -> io.vertx.core.Future.succeededFuture(
+      DfhackReply.ok().output(new io.vertx.core.json.JsonObject().put("value", units)))).await(5, TimeUnit.SECONDS);
+    DfhackRawClient client = connected();
+    client.write(DfhackFixture.bind(CoreMethods.LIST_UNITS));
+    int id = DfhackFixture.boundId(next(client));
+    client.write(RpcEncoder.request(id, io.gamebus.codecs.dfhack.proto.ListUnitsIn.getDefaultInstance()));
+    RpcFrame result = next(client);
+    assertTrue(result.size() > 1024 * 1024, "more than the 1 MiB maxPendingWriteBytes: " + result.size());
+    assertEquals(40_000, io.gamebus.codecs.dfhack.proto.ListUnitsOut.parseFrom(result.payload().getBytes()).getValueCount());
+    assertFalse(client.isClosed());
+  }
+
+  @Test
+  void handlersThatThrowOrPrintInTheDefaultColourStillGetAnAnswer() throws Exception {
+    DfhackHandlers.command(vertx, "fortress", "boom", call -> {
+      throw new IllegalStateException("the handler broke");
+    });
+    DfhackHandlers.command(vertx, "fortress", "plain", call -> io.vertx.core.Future.succeededFuture(
+      DfhackReply.ok().print("default colour\n", TextColor.RESET)));
+    DfhackRawClient client = connected();
+    client.write(DfhackFixture.runCommand("boom").appendBuffer(DfhackFixture.runCommand("plain")));
+    assertEquals("the handler broke\n", DfhackFixture.text(next(client)));
+    assertEquals(1, next(client).failCode());
+    assertEquals("default colour\n", DfhackFixture.text(next(client)));
+    assertTrue(next(client).isResult());
+  }
+
+  @Test
   void bindingTwiceGivesTheSameIdAndWrongTypesAreRefused() throws Exception {
     DfhackRawClient client = connected();
     client.write(DfhackFixture.bind(CoreMethods.GET_DF_VERSION));

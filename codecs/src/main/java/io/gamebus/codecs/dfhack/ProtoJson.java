@@ -192,7 +192,12 @@ final class ProtoJson {
       return null;
     }
     try {
-      return new BigDecimal(v.toString()).toBigIntegerExact();
+      BigDecimal decimal = new BigDecimal(v.toString());
+      // "1e999999999" would expand to a billion digits: nothing that fits 64 bits is this long.
+      if (decimal.precision() - decimal.scale() > 20 || decimal.scale() > 20) {
+        return null;
+      }
+      return decimal.toBigIntegerExact();
     } catch (ArithmeticException | NumberFormatException e) {
       return null;
     }

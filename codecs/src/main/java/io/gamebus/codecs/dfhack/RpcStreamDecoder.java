@@ -172,7 +172,9 @@ public final class RpcStreamDecoder {
 
   private void header(short id, int size, Consumer<RpcFrame> onFrame) throws DfhackCodecException {
     // Bytes 2..3 are padding the C++ sender leaves uninitialised: never read.
-    if (id == RpcCodes.QUIT) {
+    // QUIT ends a client's stream; from a server it is just an unknown id, read by size and
+    // ignored as the real client does.
+    if (id == RpcCodes.QUIT && server) {
       state = State.QUIT;
       onFrame.accept(RpcFrame.quit(size));
     } else if (id == RpcCodes.FAIL && !server) {

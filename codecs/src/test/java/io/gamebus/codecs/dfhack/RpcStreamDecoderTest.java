@@ -253,6 +253,24 @@ class RpcStreamDecoderTest {
   }
 
   @Test
+  void quitFromAServerIsAnUnknownIdReadBySize() throws Exception {
+    RpcStreamDecoder c = client(100);
+    // id -4 with a 2-byte payload, then a RESULT: the client reads past it, as the real one does.
+    feed(c, hex("FC FF 00 00 02 00 00 00 AA BB FF FF 00 00 00 00 00 00"));
+    assertEquals(2, frames.size());
+    assertFalse(frames.get(0).isResult());
+    assertTrue(frames.get(1).isResult());
+    assertFalse(c.quit());
+  }
+
+  @Test
+  void hugeExponentInAJsonNumberIsRefusedCheaply() {
+    io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject().put("race", "1e999999999");
+    assertEquals(DfhackCodecException.Reason.UNDECODABLE,
+        assertThrows(DfhackCodecException.class, () -> DfhackTypes.fromJson("dfproto.ListUnitsIn", json)).reason());
+  }
+
+  @Test
   void paddingBytesAreIgnoredOnInput() throws Exception {
     RpcStreamDecoder d = server(100);
     feed(d, hex("01 00 DE AD 04 00 00 00 0A 02 6C 73"));
