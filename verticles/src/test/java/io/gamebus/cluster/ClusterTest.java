@@ -99,9 +99,26 @@ class ClusterTest {
       .await(20, TimeUnit.SECONDS);
     assertEquals(2, everyone.getInteger("written"), "one player on each node");
 
+    // A DFHack method handler registered on node B answers a call that arrives on node A.
+    GamebusNode fortress = GamebusNode.start(a, clustered(TestConfigs.node(new JsonObject()
+      .put("protocol", "dfhack").put("name", "fortress").put("role", "server")
+      .put("listeners", new JsonArray().add(new JsonObject().put("transport", "tcp").put("port", 0)))))).await(20, TimeUnit.SECONDS);
+    io.gamebus.dfhack.DfhackHandlers.method(b, "fortress", io.gamebus.codecs.dfhack.CoreMethods.RFR_GET_PAUSE_STATE,
+      call -> io.vertx.core.Future.succeededFuture(io.gamebus.dfhack.DfhackReply.ok()
+        .output(new JsonObject().put("Value", true)))).await(20, TimeUnit.SECONDS);
+    io.gamebus.support.DfhackRawClient dfhack = io.gamebus.support.DfhackRawClient.connect(a,
+      URI.create(fortress.dfhackServer("fortress").listening().get(0)).getPort()).await(5, TimeUnit.SECONDS);
+    dfhack.write(io.gamebus.codecs.dfhack.Handshake.request())
+      .write(io.gamebus.codecs.dfhack.RpcEncoder.request(0, io.gamebus.codecs.dfhack.CoreMethods.RFR_GET_PAUSE_STATE.toBindRequest()));
+    int id = io.gamebus.codecs.dfhack.proto.CoreBindReply.parseFrom(dfhack.next().await(10, TimeUnit.SECONDS).payload().getBytes())
+      .getAssignedId();
+    dfhack.write(io.gamebus.codecs.dfhack.RpcEncoder.request(id, io.vertx.core.buffer.Buffer.buffer()));
+    assertTrue(io.gamebus.codecs.dfhack.proto.rfr.SingleBool.parseFrom(dfhack.next().await(10, TimeUnit.SECONDS)
+      .payload().getBytes()).getValue(), "answered by the handler on the other node");
+
     JsonObject listing = b.eventBus().<JsonObject>request("gamebus.endpoints", null).await(20, TimeUnit.SECONDS).body();
     JsonArray endpoints = listing.getJsonArray("endpoints");
-    assertEquals(2, endpoints.size(), listing.encodePrettily());
-    assertTrue(endpoints.stream().map(e -> ((JsonObject) e).getString("node")).distinct().count() == 2, listing.encode());
+    assertEquals(3, endpoints.size(), listing.encodePrettily());
+    assertEquals(3L, endpoints.stream().map(e -> ((JsonObject) e).getString("node")).distinct().count(), listing.encode());
   }
 }
