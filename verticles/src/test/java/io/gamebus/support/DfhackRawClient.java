@@ -41,16 +41,11 @@ public final class DfhackRawClient {
   }
 
   private void bytes(Buffer chunk) {
-    received.appendBuffer(chunk);
+    synchronized (this) {
+      received.appendBuffer(chunk);
+    }
     try {
-      decoder.feed(chunk, handshake::tryComplete, frame -> {
-        Promise<RpcFrame> waiter = waiting.poll();
-        if (waiter != null) {
-          waiter.complete(frame);
-        } else {
-          frames.add(frame);
-        }
-      });
+      decoder.feed(chunk, handshake::tryComplete, this::deliver);
     } catch (DfhackCodecException e) {
       handshake.tryFail(e);
     }
@@ -65,7 +60,17 @@ public final class DfhackRawClient {
     return handshake.future();
   }
 
-  public Future<RpcFrame> next() {
+  // Frames arrive on the event loop while tests wait on their own thread: one lock for both queues.
+  private synchronized void deliver(RpcFrame frame) {
+    Promise<RpcFrame> waiter = waiting.poll();
+    if (waiter != null) {
+      waiter.complete(frame);
+    } else {
+      frames.add(frame);
+    }
+  }
+
+  public synchronized Future<RpcFrame> next() {
     RpcFrame frame = frames.poll();
     if (frame != null) {
       return Future.succeededFuture(frame);
@@ -76,8 +81,8 @@ public final class DfhackRawClient {
   }
 
   /** Every byte the server sent so far. */
-  public Buffer received() {
-    return received;
+  public synchronized Buffer received() {
+    return received.copy();
   }
 
   public Future<Void> closed() {

@@ -78,7 +78,8 @@ public final class FafTestClient {
     }
   }
 
-  private void deliver(FafMessage message) {
+  // Messages arrive on the event loop; blocking-style tests call next() on their own thread.
+  private synchronized void deliver(FafMessage message) {
     Promise<FafMessage> waiter = waiting.poll();
     if (waiter != null) {
       waiter.complete(message);
@@ -103,7 +104,7 @@ public final class FafTestClient {
   }
 
   /** The next message from the server, in order. */
-  public Future<FafMessage> next() {
+  public synchronized Future<FafMessage> next() {
     FafMessage message = received.poll();
     if (message != null) {
       return Future.succeededFuture(message);
@@ -128,7 +129,7 @@ public final class FafTestClient {
   }
 
   /** Messages received and not yet taken. */
-  public int pending() {
+  public synchronized int pending() {
     return received.size();
   }
 
