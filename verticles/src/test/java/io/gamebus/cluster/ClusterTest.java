@@ -65,8 +65,8 @@ class ClusterTest {
 
     // A subscriber on node B sees what node A decodes.
     CompletableFuture<Envelope> seenOnB = new CompletableFuture<>();
-    Gamebus.of(b).subscribe("faf", "lobby", "ask_session", seenOnB::complete);
-    Thread.sleep(500); // let the subscription reach the cluster registry
+    // Completes once the subscription is in the cluster registry.
+    Gamebus.of(b).subscribe("faf", "lobby", "ask_session", seenOnB::complete).completion().await(20, TimeUnit.SECONDS);
 
     int portA = nodeA.fafServer("lobby").listening().stream().filter(s -> s.startsWith("tcp:"))
       .map(s -> URI.create(s).getPort()).findFirst().orElseThrow();

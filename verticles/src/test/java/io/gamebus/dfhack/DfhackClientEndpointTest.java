@@ -145,9 +145,13 @@ class DfhackClientEndpointTest {
     DfhackHandlers.method(vertx, "fortress", CoreMethods.RFR_SET_PAUSE_STATE,
       call -> Future.succeededFuture(DfhackReply.ok())).await(5, TimeUnit.SECONDS);
     List<String> order = new ArrayList<>();
+    Promise<Void> both = Promise.promise();
     Gamebus.of(vertx).subscribe("dfhack", "fortress", env -> {
       if (!env.type().equals("BindMethod")) {
         order.add(env.type());
+        if (order.size() == 2) {
+          both.tryComplete();
+        }
       }
     });
     startClient();
@@ -156,7 +160,7 @@ class DfhackClientEndpointTest {
     Future<?> second = vertx.eventBus().request("gamebus.dfhack.remote.request", new JsonObject()
       .put("method", "RunCommand").put("command", "echo").put("arguments", new JsonArray().add("after")));
     Future.all(first, second).await(10, TimeUnit.SECONDS);
-    Thread.sleep(100);
+    both.future().await(5, TimeUnit.SECONDS);
     assertEquals(List.of("RemoteFortressReader.SetPauseState", "RunCommand"), order);
   }
 
@@ -200,14 +204,17 @@ class DfhackClientEndpointTest {
     startClient();
     assertEquals("50.13-r5", request(new JsonObject().put("method", "GetVersion")).getJsonObject("output").getString("value"));
     Promise<Void> reconnected = Promise.promise();
+    Promise<Void> dropped = Promise.promise();
     int[] connects = {0};
     Gamebus.of(vertx).statuses("dfhack", "remote", s -> {
       if ("connected".equals(s.getString("state")) && ++connects[0] == 1) {
         reconnected.tryComplete();
+      } else if ("connection-closed".equals(s.getString("state"))) {
+        dropped.tryComplete();
       }
     });
     server.stop().await(5, TimeUnit.SECONDS);
-    Thread.sleep(200);
+    dropped.future().await(10, TimeUnit.SECONDS); // the client has seen the link drop
     ReplyException down = failure(new JsonObject().put("method", "GetVersion"));
     assertEquals(503, down.failureCode());
     JsonObject again = DfhackFixture.server("fortress", true);

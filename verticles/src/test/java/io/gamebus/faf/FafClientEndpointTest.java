@@ -95,6 +95,7 @@ class FafClientEndpointTest {
     int port = FafServerFixture.port(server, "lobby", "tcp");
     Gamebus bus = Gamebus.of(vertx);
     Promise<Void> firstLogin = Promise.promise();
+    Promise<Void> linkClosed = Promise.promise();
     Checkpoint reconnected = test.checkpoint();
     int[] logins = {0};
     bus.statuses("faf", "upstream", status -> {
@@ -102,12 +103,15 @@ class FafClientEndpointTest {
         firstLogin.complete();
       } else if ("authenticated".equals(status.getString("state"))) {
         reconnected.flag();
+      } else if ("connection-closed".equals(status.getString("state"))) {
+        linkClosed.tryComplete();
       }
     });
     GamebusNode.start(vertx, TestConfigs.node(TestConfigs.fafClient("upstream", "tcp://127.0.0.1:" + port,
       tokens.tokenFile(dir, tokens.lobby(23, "again")))));
     firstLogin.future()
       .compose(v -> server.stop())
+      .compose(v -> linkClosed.future()) // the client has seen the link drop, so .out must fail fast
       .compose(v -> bus.broadcast("faf", "upstream", new JsonObject().put("command", "ping"))
         .recover(e -> {
           test.verify(() -> {
