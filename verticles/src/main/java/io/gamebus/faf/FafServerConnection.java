@@ -5,6 +5,7 @@ import io.gamebus.codecs.faf.FafCommand;
 import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
+import io.gamebus.codecs.faf.FafReader;
 import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.RateLimit;
 import io.gamebus.endpoint.Wire;
@@ -62,6 +63,15 @@ public final class FafServerConnection {
           reject("login timeout: not authenticated after " + loginTimeoutSeconds + " s");
         }
       });
+    }
+  }
+
+  /** Input from the socket, read by this transport's reader; undecodable input is bad input. */
+  void read(FafReader reader, Buffer input) {
+    try {
+      reader.read(input, this::received);
+    } catch (FafCodecException e) {
+      badInput(e);
     }
   }
 

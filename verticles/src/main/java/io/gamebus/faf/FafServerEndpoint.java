@@ -144,13 +144,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     }
     FafServerConnection connection = open(Wire.tcp(socket, config.limits().maxPendingWriteBytes()));
     FafStreamReader reader = new FafStreamReader(config.limits().maxMessageBytes());
-    socket.handler(chunk -> {
-      try {
-        reader.feed(chunk, connection::received);
-      } catch (FafCodecException e) {
-        connection.badInput(e);
-      }
-    });
+    socket.handler(chunk -> connection.read(reader, chunk));
     socket.closeHandler(v -> forget(connection));
   }
 
@@ -158,15 +152,8 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     FafServerConnection connection = open(Wire.webSocket(socket, config.limits().maxPendingWriteBytes(),
       options.binaryFrames()));
     FafWebSocketReader reader = new FafWebSocketReader(config.limits().maxMessageBytes());
-    io.vertx.core.Handler<Buffer> frames = payload -> {
-      try {
-        reader.frame(payload, connection::received);
-      } catch (FafCodecException e) {
-        connection.badInput(e);
-      }
-    };
-    socket.binaryMessageHandler(frames);
-    socket.textMessageHandler(text -> frames.handle(Buffer.buffer(text)));
+    socket.binaryMessageHandler(frame -> connection.read(reader, frame));
+    socket.textMessageHandler(text -> connection.read(reader, Buffer.buffer(text)));
     socket.exceptionHandler(e -> bus.badInput(connection.id(), "websocket: " + e.getMessage()));
     socket.closeHandler(v -> forget(connection));
   }

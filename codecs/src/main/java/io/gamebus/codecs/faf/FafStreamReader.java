@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * Reads a TCP byte stream (port 8002 style): newline framing, then one message per line. Each
  * chunk is copied out of its buffer once; lines are decoded in place.
  */
-public final class FafStreamReader {
+public final class FafStreamReader implements FafReader {
 
   private final LineFramer framer;
 
@@ -20,6 +20,11 @@ public final class FafStreamReader {
   public void feed(Buffer chunk, Consumer<FafMessage> sink) throws FafCodecException {
     byte[] bytes = chunk.getBytes();
     framer.feed(bytes, 0, bytes.length, (b, off, len) -> sink.accept(FafDecoder.decode(b, off, len)));
+  }
+
+  @Override
+  public void read(Buffer chunk, Consumer<FafMessage> sink) throws FafCodecException {
+    feed(chunk, sink);
   }
 
   /** Bytes buffered waiting for a newline. */

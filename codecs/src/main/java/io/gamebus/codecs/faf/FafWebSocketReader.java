@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * JSON is emitted and invalid JSON throws. The frame size limit is the transport's business;
  * {@code maxLineBytes} bounds one message as in {@link LineFramer}.
  */
-public final class FafWebSocketReader {
+public final class FafWebSocketReader implements FafReader {
 
   private final LineFramer framer;
   private final JsonShape shape = new JsonShape();
@@ -19,6 +19,12 @@ public final class FafWebSocketReader {
   /** @param maxLineBytes maximum bytes of one message; the native server allows 4 MiB per frame */
   public FafWebSocketReader(int maxLineBytes) {
     this.framer = new LineFramer(maxLineBytes);
+  }
+
+  /** One frame's payload. */
+  @Override
+  public void read(Buffer payload, Consumer<FafMessage> sink) throws FafCodecException {
+    frame(payload, sink);
   }
 
   /** Handles one frame's payload, handing out every message it completes, in order. */
