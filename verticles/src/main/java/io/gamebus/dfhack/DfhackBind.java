@@ -6,7 +6,6 @@ import io.gamebus.codecs.dfhack.proto.CoreBindReply;
 import io.gamebus.codecs.dfhack.proto.CoreBindRequest;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 
 /**
  * {@code BindMethod} by the real server's rules (dfhack.md §8): the built-in core methods from the

@@ -4,7 +4,6 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.Parser;
 import io.gamebus.codecs.dfhack.DfhackCodecException.Reason;
 import io.gamebus.codecs.dfhack.proto.BasicApiProto;
 import io.gamebus.codecs.dfhack.proto.BasicProto;
