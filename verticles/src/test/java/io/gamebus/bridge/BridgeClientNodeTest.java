@@ -1,5 +1,6 @@
 package io.gamebus.bridge;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.launcher.GamebusNode;
 import io.gamebus.support.FafTestClient;
@@ -36,8 +37,7 @@ class BridgeClientNodeTest {
   void officialClientSeesFafTrafficAndWritesBack(Vertx vertx) throws Exception {
     GamebusNode node = GamebusNode.start(vertx,
       TestConfigs.node(TestConfigs.fafServer("lobby", new Tokens(vertx, dir).secretFile()))).await(10, TimeUnit.SECONDS);
-    int tcpPort = node.fafServer("lobby").listening().stream().filter(a -> a.startsWith("tcp:"))
-      .map(a -> URI.create(a).getPort()).findFirst().orElseThrow();
+    int tcpPort = FafPorts.port(node, "lobby", "tcp");
     try (NodeScript script = NodeScript.start("bridge-client.mjs",
       "--url", node.console().url() + "eventbus",
       "--address", "gamebus.faf.lobby.in",

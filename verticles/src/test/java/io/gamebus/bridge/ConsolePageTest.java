@@ -1,5 +1,6 @@
 package io.gamebus.bridge;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.launcher.GamebusNode;
 import io.gamebus.support.FafTestClient;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +35,7 @@ class ConsolePageTest {
       "Debian's chromium is needed (apt-get install chromium); .ci/run installs it");
     GamebusNode node = GamebusNode.start(vertx,
       TestConfigs.node(TestConfigs.fafServer("lobby", new Tokens(vertx, dir).secretFile()))).await(10, TimeUnit.SECONDS);
-    int wsPort = node.fafServer("lobby").listening().stream().filter(a -> a.startsWith("ws:"))
-      .map(a -> URI.create(a).getPort()).findFirst().orElseThrow();
+    int wsPort = FafPorts.port(node, "lobby", "ws");
     Path screenshot = Path.of("target", "console.png").toAbsolutePath();
     try (NodeScript page = NodeScript.start("console.mjs", "--url", node.console().url(),
       "--expect-type", "ask_session", "--screenshot", screenshot.toString())) {

@@ -1,5 +1,6 @@
 package io.gamebus.cluster;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.bus.Envelope;
 import io.gamebus.bus.Gamebus;
 import io.gamebus.codecs.faf.FafMessage;
@@ -68,8 +69,7 @@ class ClusterTest {
     // Completes once the subscription is in the cluster registry.
     Gamebus.of(b).subscribe("faf", "lobby", "ask_session", seenOnB::complete).completion().await(20, TimeUnit.SECONDS);
 
-    int portA = nodeA.fafServer("lobby").listening().stream().filter(s -> s.startsWith("tcp:"))
-      .map(s -> URI.create(s).getPort()).findFirst().orElseThrow();
+    int portA = FafPorts.port(nodeA, "lobby", "tcp");
     FafTestClient client = FafTestClient.tcp(a, portA).await(5, TimeUnit.SECONDS);
     client.send(FafMessage.command("ask_session").with("user_agent", "cluster"));
     client.next("session").await(5, TimeUnit.SECONDS);
@@ -88,8 +88,7 @@ class ClusterTest {
     }
 
     // A broadcast from node B reaches the logged-in players of both nodes.
-    int portB = nodeB.fafServer("lobby").listening().stream().filter(s -> s.startsWith("tcp:"))
-      .map(s -> URI.create(s).getPort()).findFirst().orElseThrow();
+    int portB = FafPorts.port(nodeB, "lobby", "tcp");
     for (int[] player : new int[][] {{portA, 1}, {portB, 2}}) {
       FafTestClient p = FafTestClient.tcp(a, player[0]).await(5, TimeUnit.SECONDS);
       p.send(FafMessage.command("auth").with("unique_id", "u").with("token", secretTokens.lobby(player[1], "p" + player[1])));

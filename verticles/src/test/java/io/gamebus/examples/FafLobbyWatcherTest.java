@@ -1,5 +1,6 @@
 package io.gamebus.examples;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.launcher.GamebusNode;
 import io.gamebus.support.FafTestClient;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +28,6 @@ class FafLobbyWatcherTest {
   @TempDir
   Path dir;
 
-  private static int tcpPort(GamebusNode node, String endpoint) {
-    return node.fafServer(endpoint).listening().stream().filter(s -> s.startsWith("tcp:"))
-      .map(s -> URI.create(s).getPort()).findFirst().orElseThrow();
-  }
-
   @Test
   void countsMessagesPerEndpointAndTypeAcrossServerAndClientEndpoints(Vertx vertx) throws Exception {
     Tokens tokens = new Tokens(vertx, dir);
@@ -43,10 +38,10 @@ class FafLobbyWatcherTest {
     io.vertx.core.Promise<Void> loggedIn = io.vertx.core.Promise.promise();
     io.gamebus.bus.Gamebus.of(vertx).subscribe("faf", "upstream", "game_info", env -> loggedIn.tryComplete());
     GamebusNode.start(vertx, TestConfigs.node(TestConfigs.fafClient("upstream",
-      "tcp://127.0.0.1:" + tcpPort(node, "lobby"), tokens.tokenFile(dir, tokens.lobby(8, "w"))))).await(10, TimeUnit.SECONDS);
+      "tcp://127.0.0.1:" + FafPorts.port(node, "lobby", "tcp"), tokens.tokenFile(dir, tokens.lobby(8, "w"))))).await(10, TimeUnit.SECONDS);
     loggedIn.future().await(10, TimeUnit.SECONDS);
 
-    FafTestClient lobby = FafTestClient.tcp(vertx, tcpPort(node, "lobby")).await(5, TimeUnit.SECONDS);
+    FafTestClient lobby = FafTestClient.tcp(vertx, FafPorts.port(node, "lobby", "tcp")).await(5, TimeUnit.SECONDS);
     lobby.send(FafMessage.command("ask_session")).send(FafMessage.command("ping")).send(FafMessage.command("ping"));
     lobby.next("pong").await(5, TimeUnit.SECONDS);
     lobby.next("pong").await(5, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.bus.Envelope;
 import io.gamebus.bus.Gamebus;
 import io.gamebus.launcher.GamebusNode;
@@ -66,12 +67,12 @@ class FafClientEndpointTest {
 
   @Test
   void logsInOverWebSocketAndRelaysBothWays(Vertx vertx, VertxTestContext test) throws Exception {
-    logsInAndRelays(vertx, test, "ws://127.0.0.1:" + FafServerFixture.port(server, "lobby", "ws") + "/");
+    logsInAndRelays(vertx, test, "ws://127.0.0.1:" + FafPorts.port(server, "lobby", "ws") + "/");
   }
 
   @Test
   void logsInOverTcpAndRelaysBothWays(Vertx vertx, VertxTestContext test) throws Exception {
-    logsInAndRelays(vertx, test, "tcp://127.0.0.1:" + FafServerFixture.port(server, "lobby", "tcp"));
+    logsInAndRelays(vertx, test, "tcp://127.0.0.1:" + FafPorts.port(server, "lobby", "tcp"));
   }
 
   @Test
@@ -85,14 +86,14 @@ class FafClientEndpointTest {
         types.flag();
       }));
     }
-    String url = "ws://127.0.0.1:" + FafServerFixture.port(server, "lobby", "ws") + "/";
+    String url = "ws://127.0.0.1:" + FafPorts.port(server, "lobby", "ws") + "/";
     GamebusNode.start(vertx, TestConfigs.node(TestConfigs.fafClient("upstream", url,
       tokens.tokenFile(dir, tokens.lobby(22, "watch")))));
   }
 
   @Test
   void reconnectsAfterTheServerGoesAwayAndFailsFastMeanwhile(Vertx vertx, VertxTestContext test) throws Exception {
-    int port = FafServerFixture.port(server, "lobby", "tcp");
+    int port = FafPorts.port(server, "lobby", "tcp");
     Gamebus bus = Gamebus.of(vertx);
     Promise<Void> firstLogin = Promise.promise();
     Promise<Void> linkClosed = Promise.promise();
@@ -150,7 +151,7 @@ class FafClientEndpointTest {
 
   @Test
   void sessionMessagesArriveAsEnvelopesWithTheLinkConnectionId(Vertx vertx, VertxTestContext test) {
-    String url = "tcp://127.0.0.1:" + FafServerFixture.port(server, "lobby", "tcp");
+    String url = "tcp://127.0.0.1:" + FafPorts.port(server, "lobby", "tcp");
     Gamebus.of(vertx).subscribe("faf", "upstream", "session", (Envelope env) -> test.verify(() -> {
       assertTrue(env.connection() != null && env.connection().contains("-"), env.connection());
       test.completeNow();

@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.launcher.GamebusNode;
 import io.gamebus.support.FafTestClient;
@@ -46,7 +47,7 @@ class FafServerBadInputTest {
     JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile())
       .put("limits", new JsonObject().put("maxMessageBytes", 1024));
     node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
-    tcpPort = FafServerFixture.port(node, "lobby", "tcp");
+    tcpPort = FafPorts.port(node, "lobby", "tcp");
     vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> statuses.add(m.body()));
   }
 
@@ -174,7 +175,7 @@ class FafServerBadInputTest {
   @Test
   void floodingPastTheRateLimitClosesOnlyThatConnection(Vertx vertx, VertxTestContext test) throws Exception {
     restart(vertx, new JsonObject().put("maxMessagesPerSecond", 5));
-    int port = FafServerFixture.port(node, "lobby", "tcp");
+    int port = FafPorts.port(node, "lobby", "tcp");
     FafTestClient.tcp(vertx, port).compose(calm -> FafTestClient.tcp(vertx, port).compose(flood -> {
       flood.sendRaw("{\"command\":\"ping\"}\n".repeat(20));
       return flood.closed().map(flood);
@@ -186,7 +187,7 @@ class FafServerBadInputTest {
 
   @Test
   void webSocketFrameLargerThanTheLimitClosesTheConnection(Vertx vertx, VertxTestContext test) {
-    FafTestClient.webSocket(vertx, FafServerFixture.port(node, "lobby", "ws"))
+    FafTestClient.webSocket(vertx, FafPorts.port(node, "lobby", "ws"))
       .compose(c -> c.sendRaw("{\"command\":\"ping\",\"pad\":\"" + "x".repeat(2000) + "\"}").closed())
       .onComplete(test.succeedingThenComplete());
   }
@@ -217,7 +218,7 @@ class FafServerBadInputTest {
         }));
       }
     });
-    tcp.connect(FafServerFixture.port(node, "lobby", "tcp"), "127.0.0.1").onComplete(test.succeeding(s -> {
+    tcp.connect(FafPorts.port(node, "lobby", "tcp"), "127.0.0.1").onComplete(test.succeeding(s -> {
       socket[0] = s;
       s.pause(); // never reads: the kernel buffers fill, then gamebus's bounded queue
     }));
@@ -226,7 +227,7 @@ class FafServerBadInputTest {
   @Test
   void loginTimeoutClosesAnUnauthenticatedConnection(Vertx vertx, VertxTestContext test) throws Exception {
     restart(vertx, new JsonObject().put("loginTimeoutSeconds", 1));
-    FafTestClient.tcp(vertx, FafServerFixture.port(node, "lobby", "tcp"))
+    FafTestClient.tcp(vertx, FafPorts.port(node, "lobby", "tcp"))
       .compose(FafTestClient::closed)
       .onComplete(test.succeedingThenComplete());
   }
@@ -234,7 +235,7 @@ class FafServerBadInputTest {
   @Test
   void connectionsPastTheLimitAreRefused(Vertx vertx, VertxTestContext test) throws Exception {
     restart(vertx, new JsonObject().put("maxConnections", 1));
-    int port = FafServerFixture.port(node, "lobby", "tcp");
+    int port = FafPorts.port(node, "lobby", "tcp");
     FafTestClient.tcp(vertx, port).compose(first -> first.send(FafMessage.command("ping")).next("pong")
         .compose(p -> FafTestClient.tcp(vertx, port)).compose(FafTestClient::closed).map(first))
       .compose(first -> first.send(FafMessage.command("ping")).next("pong"))

@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.bus.Envelope;
 import io.gamebus.bus.Gamebus;
 import io.gamebus.codecs.faf.FafMessage;
@@ -45,7 +46,7 @@ class FafServerBusTest {
       .put("limits", new JsonObject().put("maxMessageBytes", 4096))
       .put("options", new JsonObject().put("pingIntervalSeconds", 1));
     node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
-    tcpPort = FafServerFixture.port(node, "lobby", "tcp");
+    tcpPort = FafPorts.port(node, "lobby", "tcp");
     bus = Gamebus.of(vertx);
   }
 

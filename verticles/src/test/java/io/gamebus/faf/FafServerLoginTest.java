@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.bus.Envelope;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.launcher.GamebusNode;
@@ -43,7 +44,7 @@ class FafServerLoginTest {
     tokens = new Tokens(vertx, dir);
     node = GamebusNode.start(vertx, TestConfigs.node(TestConfigs.fafServer("lobby", tokens.secretFile())))
       .await(10, TimeUnit.SECONDS);
-    tcpPort = FafServerFixture.port(node, "lobby", "tcp");
+    tcpPort = FafPorts.port(node, "lobby", "tcp");
   }
 
   @Test

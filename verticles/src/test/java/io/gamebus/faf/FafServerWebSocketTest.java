@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.support.FafPorts;
 import io.gamebus.bus.Envelope;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.launcher.GamebusNode;
@@ -41,7 +42,7 @@ class FafServerWebSocketTest {
     tokens = new Tokens(vertx, dir);
     node = GamebusNode.start(vertx, TestConfigs.node(TestConfigs.fafServer("lobby", tokens.secretFile())))
       .await(10, TimeUnit.SECONDS);
-    wsPort = FafServerFixture.port(node, "lobby", "ws");
+    wsPort = FafPorts.port(node, "lobby", "ws");
     webSockets = vertx.createWebSocketClient();
   }
 
