@@ -17,6 +17,12 @@ public enum BusError {
   SLOW_CONSUMER(410),
   /** The encoded message is larger than the endpoint's {@code maxMessageBytes}. */
   TOO_LARGE(413),
+  /** Back-pressure: {@code maxInFlight} requests are already waiting for the peer; retry later. */
+  BUSY(429),
+  /** No node runs an endpoint of that name (none configured, or its only node has gone). */
+  NO_ENDPOINT(501),
+  /** The peer's answer could not be decoded (client role: an undecodable upstream reply). */
+  BAD_REPLY(502),
   /** Client role: the upstream link is down (or not logged in for that message). */
   NOT_CONNECTED(503),
   /** A handler or the owning node did not answer in time. */

@@ -1,5 +1,6 @@
 package io.gamebus.dfhack;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.dfhack.CommandResult;
 import io.gamebus.codecs.dfhack.DfhackCodecException;
 import io.gamebus.codecs.dfhack.DfhackTypes;
@@ -100,7 +101,7 @@ final class DfhackBusCalls {
         : DfhackText.error(reply.getMessage());
       return Future.succeededFuture(frames.appendBuffer(RpcEncoder.fail(code)));
     }
-    endpoint.bus().status(connection.id(), "handler-failed", name + ": " + failure.getMessage());
+    endpoint.bus().status(connection.id(), StatusEvent.HANDLER_FAILED, name + ": " + failure.getMessage());
     return DfhackCalls.failed("In call to " + name + ": the bus handler did not answer", CommandResult.LINK_FAILURE);
   }
 }

@@ -1,5 +1,6 @@
 package io.gamebus.dfhack;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.bus.BusError;
 import io.gamebus.codecs.dfhack.RpcCodes;
 import io.gamebus.config.EndpointConfig;
@@ -64,12 +65,12 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
     context.registry().remove(this);
     requests.unregister();
     DfhackClientConnection c = connection;
-    bus.state("stopped", null);
+    bus.state(StatusEvent.STOPPED, null);
     return (c == null ? Future.<Void>succeededFuture() : c.quit()).eventually(client::close);
   }
 
   private void connect() {
-    bus.state("connecting", config.url());
+    bus.state(StatusEvent.CONNECTING, config.url());
     String id = context.node().nextConnectionId();
     int maxPayload = Math.min(RpcCodes.MAX_PAYLOAD, config.limits().maxMessageBytes());
     DfhackClientConnection.connect(client, url.getHost(), url.getPort(), maxPayload,
@@ -80,10 +81,10 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
         connectionId = id;
         reconnector.reset();
         bus.metrics().connectionOpened();
-        bus.state("connected", config.url());
+        bus.state(StatusEvent.CONNECTED, config.url());
       })
       .onFailure(e -> {
-        bus.state("failed", "connect " + config.url() + ": " + e.getMessage());
+        bus.state(StatusEvent.FAILED, "connect " + config.url() + ": " + e.getMessage());
         scheduleReconnect();
       });
   }
@@ -95,7 +96,7 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
     connection = null;
     connectionId = null;
     bus.metrics().connectionClosed();
-    bus.status(id, "connection-closed", null);
+    bus.status(id, StatusEvent.CONNECTION_CLOSED, null);
     scheduleReconnect();
   }
 

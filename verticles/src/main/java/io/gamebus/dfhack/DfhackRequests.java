@@ -48,7 +48,7 @@ final class DfhackRequests {
     }
     if (connection.inFlight() >= endpoint.options().maxInFlight()) {
       // DFHack answers one call at a time and may be paused; past this, waiting only grows memory.
-      fail(request, BusError.NOT_CONNECTED.exception(connection.inFlight() + " calls already in flight to a server that is not keeping up"));
+      fail(request, BusError.BUSY.exception(connection.inFlight() + " calls already in flight to a server that is not keeping up"));
       return;
     }
     String id = endpoint.connectionId();
@@ -83,7 +83,7 @@ final class DfhackRequests {
         endpoint.bus().publish(id, DfhackTypeNames.of(method), published.put("output", output));
         request.reply(new JsonObject().put("output", output).put("text", result.text()));
       } catch (DfhackCodecException e) {
-        fail(request, BusError.BAD_MESSAGE.exception("the server's " + method.outputType() + " is undecodable: " + e.getMessage()));
+        fail(request, BusError.BAD_REPLY.exception("the server's " + method.outputType() + " is undecodable: " + e.getMessage()));
       }
     });
   }

@@ -1,5 +1,6 @@
 package io.gamebus.dfhack;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.dfhack.DfhackCodecException;
 import io.gamebus.codecs.dfhack.Handshake;
 import io.gamebus.codecs.dfhack.RpcEncoder;
@@ -65,7 +66,7 @@ final class DfhackServerConnection {
 
   private void handshake(int version) {
     wire.write(Handshake.reply());
-    bus.status(id, "handshake", "version " + version);
+    bus.status(id, StatusEvent.HANDSHAKE, "version " + version);
   }
 
   /**
@@ -77,7 +78,7 @@ final class DfhackServerConnection {
     while (!busy && !closed && !backlog.isEmpty()) {
       RpcFrame frame = backlog.poll();
       if (frame.isQuit()) {
-        bus.status(id, frame == BROKEN ? "closed-on-bad-input" : "quit", null);
+        bus.status(id, frame == BROKEN ? StatusEvent.CLOSED_ON_BAD_INPUT : StatusEvent.QUIT, null);
         close();
         return;
       }
@@ -107,7 +108,7 @@ final class DfhackServerConnection {
     if (reply.succeeded()) {
       frames = reply.result();
     } else {
-      bus.status(id, "call-failed", String.valueOf(reply.cause().getMessage()));
+      bus.status(id, StatusEvent.CALL_FAILED, String.valueOf(reply.cause().getMessage()));
       frames = DfhackText.error("In call: " + reply.cause().getMessage()).appendBuffer(RpcEncoder.fail(1));
     }
     if (!bus.write(wire, id, frames)) {

@@ -1,5 +1,6 @@
 package io.gamebus.dfhack;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.dfhack.RpcCodes;
 import io.gamebus.config.EndpointConfig;
 import io.gamebus.config.ListenerConfig;
@@ -59,7 +60,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
       signatures = map;
       listeners.forEach(f -> listening.add(f.result()));
       context.registry().add(this, "server");
-      bus.state("listening", String.join(" ", listening));
+      bus.state(StatusEvent.LISTENING, String.join(" ", listening));
       return null;
     });
   }
@@ -69,7 +70,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
     context.registry().remove(this);
     List<Future<Void>> closing = new ArrayList<>();
     new ArrayList<>(connections.values()).forEach(c -> closing.add(c.close()));
-    bus.state("stopped", null);
+    bus.state(StatusEvent.STOPPED, null);
     return Future.join(closing);
   }
 
@@ -97,14 +98,14 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
       Wire.tcp(socket, queue), this, maxPayload);
     connections.put(connection.id(), connection);
     bus.metrics().connectionOpened();
-    bus.status(connection.id(), "connection-opened", "tcp " + socket.remoteAddress());
+    bus.status(connection.id(), StatusEvent.CONNECTION_OPENED, "tcp " + socket.remoteAddress());
     socket.handler(connection::bytes);
-    socket.exceptionHandler(e -> bus.status(connection.id(), "connection-error", e.getMessage()));
+    socket.exceptionHandler(e -> bus.status(connection.id(), StatusEvent.CONNECTION_ERROR, e.getMessage()));
     socket.closeHandler(v -> {
       if (connections.remove(connection.id()) != null) {
         connection.markClosed();
         bus.metrics().connectionClosed();
-        bus.status(connection.id(), "connection-closed", null);
+        bus.status(connection.id(), StatusEvent.CONNECTION_CLOSED, null);
       }
     });
   }

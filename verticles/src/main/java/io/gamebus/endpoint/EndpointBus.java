@@ -3,6 +3,7 @@ package io.gamebus.endpoint;
 import io.gamebus.bus.Addresses;
 import io.gamebus.bus.Envelope;
 import io.gamebus.bus.Gamebus;
+import io.gamebus.bus.StatusEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -62,18 +63,18 @@ public final class EndpointBus {
   }
 
   /** Sets the endpoint state and announces it. */
-  public void state(String newState, String detail) {
-    state = newState;
+  public void state(StatusEvent newState, String detail) {
+    state = newState.wireName();
     status(null, newState, detail);
   }
 
   /** Publishes a lifecycle event: {@code {protocol, endpoint, node, connection?, state, ts, detail?}}. */
-  public void status(String connection, String event, String detail) {
+  public void status(String connection, StatusEvent event, String detail) {
     JsonObject status = new JsonObject()
       .put("protocol", protocol)
       .put("endpoint", endpoint)
       .put("node", nodeId)
-      .put("state", event)
+      .put("state", event.wireName())
       .put("ts", System.currentTimeMillis());
     if (connection != null) {
       status.put("connection", connection);
@@ -96,13 +97,13 @@ public final class EndpointBus {
       return true;
     }
     metrics.slowConsumer();
-    status(connection, "slow-consumer", "write queue full; connection closed");
+    status(connection, StatusEvent.SLOW_CONSUMER, "write queue full; connection closed");
     return false;
   }
 
   /** A bad input seen on a connection: counted and announced; the caller decides the answer. */
   public void badInput(String connection, String detail) {
     metrics.badInput();
-    status(connection, "bad-input", detail);
+    status(connection, StatusEvent.BAD_INPUT, detail);
   }
 }

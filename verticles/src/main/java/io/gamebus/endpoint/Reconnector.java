@@ -1,5 +1,6 @@
 package io.gamebus.endpoint;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.ReconnectConfig;
 import io.vertx.core.Vertx;
 
@@ -26,7 +27,7 @@ public final class Reconnector {
       return;
     }
     long delay = backoff.nextDelayMs();
-    bus.state("reconnecting", "in " + delay + " ms (attempt " + backoff.attempts() + ")");
+    bus.state(StatusEvent.RECONNECTING, "in " + delay + " ms (attempt " + backoff.attempts() + ")");
     vertx.setTimer(delay, t -> {
       if (!stopped) {
         connect.run();

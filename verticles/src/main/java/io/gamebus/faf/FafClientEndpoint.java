@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.bus.BusError;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafEncoder;
@@ -67,12 +68,12 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
     context.registry().remove(this);
     out.stop();
     Future<Void> closing = session == null ? Future.succeededFuture() : session.wire().close();
-    bus.state("stopped", null);
+    bus.state(StatusEvent.STOPPED, null);
     return closing.eventually(link::close);
   }
 
   private void connect() {
-    bus.state("connecting", link.url());
+    bus.state(StatusEvent.CONNECTING, link.url());
     String id = context.node().nextConnectionId();
     FafStreamReader reader = new FafStreamReader(config.limits().maxMessageBytes());
     FafClientSession[] current = new FafClientSession[1];
@@ -83,7 +84,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
           // Read at each connect, so a rotated token file is picked up.
           token = config.auth().resolveToken(System::getenv).orElse(null);
         } catch (RuntimeException e) {
-          bus.state("failed", e.getMessage());
+          bus.state(StatusEvent.FAILED, e.getMessage());
           wire.close();
           scheduleReconnect();
           return;
@@ -93,11 +94,11 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
         current[0] = new FafClientSession(id, wire, bus, options, token, reconnector::reset);
         session = current[0];
         bus.metrics().connectionOpened();
-        bus.state("connected", link.url());
+        bus.state(StatusEvent.CONNECTED, link.url());
         session.start();
       })
       .onFailure(e -> {
-        bus.state("failed", "connect " + link.url() + ": " + e.getMessage());
+        bus.state(StatusEvent.FAILED, "connect " + link.url() + ": " + e.getMessage());
         scheduleReconnect();
       });
   }
@@ -121,7 +122,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
     }
     s.markClosed();
     bus.metrics().connectionClosed();
-    bus.status(s.id(), "connection-closed", null);
+    bus.status(s.id(), StatusEvent.CONNECTION_CLOSED, null);
     if (session == s) {
       session = null;
     }

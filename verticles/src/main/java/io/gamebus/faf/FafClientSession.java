@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
@@ -56,18 +57,18 @@ final class FafClientSession {
       case "welcome" -> {
         authenticated = true;
         onLogin.run();
-        bus.status(id, "authenticated", message.getString("login"));
+        bus.status(id, StatusEvent.AUTHENTICATED, message.getString("login"));
       }
-      case "authentication_failed" -> bus.status(id, "authentication-failed", message.getString("text"));
+      case "authentication_failed" -> bus.status(id, StatusEvent.AUTHENTICATION_FAILED, message.getString("text"));
       case "ping" -> write(FafMessages.pong());
-      case "invalid" -> bus.status(id, "invalid", "the server rejected a command and will close the connection");
+      case "invalid" -> bus.status(id, StatusEvent.INVALID, "the server rejected a command and will close the connection");
       default -> { }
     }
   }
 
   private void login(FafMessage session) {
     if (token == null) {
-      bus.status(id, "authentication-failed", "no token configured (auth.tokenEnv / auth.tokenFile)");
+      bus.status(id, StatusEvent.AUTHENTICATION_FAILED, "no token configured (auth.tokenEnv / auth.tokenFile)");
       return;
     }
     write(FafMessage.command("auth")

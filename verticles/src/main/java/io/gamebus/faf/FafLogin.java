@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.faf.Auth;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafMessage;
@@ -96,7 +97,7 @@ final class FafLogin {
           return Future.failedFuture(failure.getMessage()); // the handler's own words, e.g. a ban
         }
         // A timeout or a broken reply: internal details stay on this side.
-        endpoint.bus().status(connection.id(), "login-handler-failed", failure.getMessage());
+        endpoint.bus().status(connection.id(), StatusEvent.HANDLER_FAILED, failure.getMessage());
         return Future.failedFuture("Login is not available right now, please try again later");
       });
   }

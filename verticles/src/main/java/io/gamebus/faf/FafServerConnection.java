@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafCommand;
 import io.gamebus.codecs.faf.FafEncoder;
@@ -56,7 +57,7 @@ public final class FafServerConnection {
 
   void opened(long loginTimeoutSeconds) {
     bus.metrics().connectionOpened();
-    bus.status(id, "connection-opened", wire.transport() + " " + wire.remoteAddress());
+    bus.status(id, StatusEvent.CONNECTION_OPENED, wire.transport() + " " + wire.remoteAddress());
     if (loginTimeoutSeconds > 0) {
       loginTimer = vertx.setTimer(loginTimeoutSeconds * 1000, t -> {
         if (!authenticated()) {
@@ -206,7 +207,7 @@ public final class FafServerConnection {
     if (loginTimer >= 0) {
       vertx.cancelTimer(loginTimer);
     }
-    bus.status(id, "authenticated", "player " + identity.id() + " (" + identity.login() + ")");
+    bus.status(id, StatusEvent.AUTHENTICATED, "player " + identity.id() + " (" + identity.login() + ")");
     endpoint.loggedIn(this);
   }
 
@@ -228,6 +229,6 @@ public final class FafServerConnection {
       vertx.cancelTimer(loginTimer);
     }
     bus.metrics().connectionClosed();
-    bus.status(id, "connection-closed", null);
+    bus.status(id, StatusEvent.CONNECTION_CLOSED, null);
   }
 }

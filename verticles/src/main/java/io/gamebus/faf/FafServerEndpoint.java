@@ -1,5 +1,6 @@
 package io.gamebus.faf;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.bus.BusError;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafEncoder;
@@ -77,7 +78,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
         vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> pingAll(ping));
       }
       context.registry().add(this, "server");
-      bus.state("listening", String.join(" ", listening));
+      bus.state(StatusEvent.LISTENING, String.join(" ", listening));
       return null;
     });
   }
@@ -90,7 +91,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     out.stop();
     List<Future<Void>> closing = new ArrayList<>();
     new ArrayList<>(connections.values()).forEach(c -> closing.add(c.close()));
-    bus.state("stopped", null);
+    bus.state(StatusEvent.STOPPED, null);
     return Future.join(closing);
   }
 
