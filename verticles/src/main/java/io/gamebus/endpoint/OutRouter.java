@@ -26,12 +26,15 @@ public final class OutRouter {
 
   private static final long FORWARD_TIMEOUT_MS = 10_000;
 
-  /** What the protocol endpoint does with one outgoing message. */
+  /**
+   * What the protocol endpoint does with one outgoing message. Both methods answer the same way:
+   * the number of connections written to, or a {@link BusError} thrown as a ReplyException.
+   */
   public interface Target {
-    /** Writes to one local connection; returns null when written, else the failure. */
-    ReplyException writeTo(String connection, JsonObject message);
+    /** Writes to one local connection; returns 1, or throws (e.g. {@code unknown_connection}). */
+    int writeTo(String connection, JsonObject message) throws ReplyException;
 
-    /** Writes to every local connection; returns how many, or throws a ReplyException. */
+    /** Writes to every local connection (client role: the upstream); returns how many. */
     int writeToAll(JsonObject message) throws ReplyException;
   }
 
@@ -122,12 +125,7 @@ public final class OutRouter {
         message.reply(new JsonObject().put("written", writeAll(message.body())));
         return;
       }
-      ReplyException failure = target.writeTo(connection, json(message.body()));
-      if (failure == null) {
-        message.reply(new JsonObject().put("written", 1));
-      } else {
-        fail(message, failure);
-      }
+      message.reply(new JsonObject().put("written", target.writeTo(connection, json(message.body()))));
     } catch (ReplyException failure) {
       fail(message, failure);
     } catch (RuntimeException e) {

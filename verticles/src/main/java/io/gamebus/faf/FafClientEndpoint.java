@@ -15,7 +15,6 @@ import io.gamebus.endpoint.RunningEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -135,16 +134,12 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
 
 
   @Override
-  public ReplyException writeTo(String connection, JsonObject message) {
-    if (session == null || !session.id().equals(connection)) {
-      return BusError.UNKNOWN_CONNECTION.exception(connection + " is not the current link of faf." + config.name());
+  public int writeTo(String connection, JsonObject message) {
+    FafClientSession s = session;
+    if (s == null || !s.id().equals(connection)) {
+      throw BusError.UNKNOWN_CONNECTION.exception(connection + " is not the current link of faf." + config.name());
     }
-    try {
-      writeToAll(message);
-      return null;
-    } catch (ReplyException e) {
-      return e;
-    }
+    return writeToAll(message);
   }
 
   @Override

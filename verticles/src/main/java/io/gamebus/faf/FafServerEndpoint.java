@@ -19,7 +19,6 @@ import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
@@ -194,17 +193,15 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
   }
 
   @Override
-  public ReplyException writeTo(String connectionId, JsonObject message) {
+  public int writeTo(String connectionId, JsonObject message) {
     FafServerConnection connection = connections.get(connectionId);
     if (connection == null) {
-      return BusError.UNKNOWN_CONNECTION.exception(connectionId + " is not a connection of faf." + config.name());
+      throw BusError.UNKNOWN_CONNECTION.exception(connectionId + " is not a connection of faf." + config.name());
     }
-    try {
-      return connection.write(encode(message)) ? null
-        : BusError.SLOW_CONSUMER.exception(connectionId + " was dropped: it does not read what is sent to it");
-    } catch (ReplyException e) {
-      return e;
+    if (!connection.write(encode(message))) {
+      throw BusError.SLOW_CONSUMER.exception(connectionId + " was dropped: it does not read what is sent to it");
     }
+    return 1;
   }
 
   /** Every logged-in connection, as the real server broadcasts to players only. */
