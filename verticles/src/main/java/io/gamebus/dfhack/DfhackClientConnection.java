@@ -109,7 +109,7 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
       timers, handshakeTimeoutMs, () -> { }, new UpstreamConnection.Listener() {
         @Override public void badInput(String detail) { }
         @Override public void closed() { }
-      });
+      }).ready();
   }
 
   /** The connection's id on the bus. */

@@ -27,9 +27,12 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   private final String id;
   private final Listener listener;
   private final Promise<S> ready = Promise.promise();
+  private Timers timers;
+  private long handshakeTimer = -1;
   private Wire wire;
   private S session;
   private boolean broken;
+  private boolean aborted;
 
   private UpstreamConnection(UpstreamConnector connector, UpstreamProtocol<M, S> protocol, String id, Listener listener) {
     this.connector = connector;
@@ -40,48 +43,79 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   }
 
   /**
-   * Connects and runs the session's handshake. The future succeeds with the session once the
+   * Connects and runs the session's handshake. {@link #ready()} succeeds with the session once the
    * handshake is done; it fails with a message naming the URL when the connection cannot be
-   * opened, the protocol refuses it, the input is bad, the wire closes first or the handshake
-   * takes longer than {@code handshakeTimeoutMs}.
+   * opened, the protocol refuses it, the input is bad, the wire closes first, the handshake takes
+   * longer than {@code handshakeTimeoutMs} or {@link #abort()} is called.
    *
    * @param proven passed to the session: called once the connection has proved good
    */
-  public static <M, S extends UpstreamSession<M>> Future<S> open(UpstreamConnector connector,
+  public static <M, S extends UpstreamSession<M>> UpstreamConnection<M, S> open(UpstreamConnector connector,
       UpstreamProtocol<M, S> protocol, String id, Timers timers, long handshakeTimeoutMs, Runnable proven,
       Listener listener) {
     UpstreamConnection<M, S> connection = new UpstreamConnection<>(connector, protocol, id, listener);
-    return connection.start(timers, handshakeTimeoutMs, proven);
+    connection.start(timers, handshakeTimeoutMs, proven);
+    return connection;
   }
 
-  private Future<S> start(Timers timers, long handshakeTimeoutMs, Runnable proven) {
+  /** The session once its handshake is done. */
+  public Future<S> ready() {
+    return ready.future();
+  }
+
+  /** Gives up an attempt still in progress: cancels its handshake timer and closes its wire. */
+  public void abort() {
+    aborted = true;
+    if (ready.tryFail("stopped")) {
+      cancelHandshakeTimer();
+      if (wire != null) {
+        wire.close();
+      }
+    }
+  }
+
+  private void start(Timers timers, long handshakeTimeoutMs, Runnable proven) {
+    this.timers = timers;
     String url = connector.url();
-    return connector.connect(this::input, v -> ended()).transform(opened -> {
+    connector.connect(this::input, v -> ended()).onComplete(opened -> {
       if (opened.failed()) {
-        return Future.failedFuture("connect " + url + ": " + opened.cause().getMessage());
+        ready.tryFail("connect " + url + ": " + opened.cause().getMessage());
+        return;
       }
       wire = opened.result();
+      if (aborted) {
+        wire.close();
+        return;
+      }
       try {
         session = protocol.session(id, wire, proven);
       } catch (RuntimeException e) {
+        ready.tryFail(String.valueOf(e.getMessage()));
         wire.close();
-        return Future.failedFuture(String.valueOf(e.getMessage()));
+        return;
       }
-      long timer = timers.set(handshakeTimeoutMs, () -> {
+      handshakeTimer = timers.set(handshakeTimeoutMs, () -> {
+        handshakeTimer = -1;
         if (ready.tryFail("handshake with " + url + " timed out after " + handshakeTimeoutMs + " ms")) {
           wire.close();
         }
       });
       session.handshake().onComplete(done -> {
-        timers.cancel(timer);
+        cancelHandshakeTimer();
         if (done.succeeded()) {
           ready.tryComplete(session);
         } else if (ready.tryFail("handshake with " + url + ": " + done.cause().getMessage())) {
           wire.close();
         }
       });
-      return ready.future();
     });
+  }
+
+  private void cancelHandshakeTimer() {
+    if (handshakeTimer != -1) {
+      timers.cancel(handshakeTimer);
+      handshakeTimer = -1;
+    }
   }
 
   private void input(Buffer bytes) {
@@ -100,6 +134,7 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   }
 
   private void ended() {
+    cancelHandshakeTimer();
     ready.tryFail("connection to " + connector.url() + " closed during the handshake");
     if (session != null) {
       session.closed("connection closed");

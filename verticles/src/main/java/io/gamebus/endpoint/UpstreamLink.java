@@ -24,6 +24,7 @@ public final class UpstreamLink<M, S extends UpstreamSession<M>> {
   private final Supplier<String> connectionIds;
   private final Reconnector reconnector;
   private boolean stopped;
+  private UpstreamConnection<M, S> attempt;
   // Read by the gamebus.endpoints listing and by bus consumers, possibly from another thread.
   private volatile S session;
   private volatile String connectionId;
@@ -68,6 +69,9 @@ public final class UpstreamLink<M, S extends UpstreamSession<M>> {
     reconnector.stop();
     bus.state(StatusEvent.STOPPED, null);
     S current = session;
+    if (current == null && attempt != null) {
+      attempt.abort();
+    }
     Future<Void> ending = current == null ? Future.succeededFuture() : current.shutdown();
     return ending.otherwiseEmpty().eventually(connector::close);
   }
@@ -78,7 +82,7 @@ public final class UpstreamLink<M, S extends UpstreamSession<M>> {
     }
     bus.state(StatusEvent.CONNECTING, connector.url());
     String id = connectionIds.get();
-    UpstreamConnection.open(connector, protocol, id, timers, handshakeTimeoutMs, reconnector::reset,
+    attempt = UpstreamConnection.open(connector, protocol, id, timers, handshakeTimeoutMs, reconnector::reset,
         new UpstreamConnection.Listener() {
           @Override
           public void badInput(String detail) {
@@ -89,7 +93,8 @@ public final class UpstreamLink<M, S extends UpstreamSession<M>> {
           public void closed() {
             disconnected(id);
           }
-        })
+        });
+    attempt.ready()
       .onSuccess(s -> connected(id, s))
       .onFailure(e -> {
         if (!stopped) {
