@@ -104,6 +104,16 @@ public final class PendingCalls<A, R> {
     return call.promise().tryComplete(reply);
   }
 
+  /** Fails the oldest call (its reply arrived but cannot be used); false when none waits. */
+  public boolean failOldest(Throwable cause) {
+    Call<A, R> call = oldest();
+    if (call == null) {
+      return false;
+    }
+    calls.remove(call.id());
+    return call.promise().tryFail(cause);
+  }
+
   /** Answers the call with this id; false when none waits (unknown, or already timed out). */
   public boolean complete(Object id, R reply) {
     Call<A, R> call = calls.remove(id);
