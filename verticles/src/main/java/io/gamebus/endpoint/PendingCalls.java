@@ -96,22 +96,22 @@ public final class PendingCalls<A, R> {
 
   /** Answers the oldest call; false when none waits (the reply is unsolicited). */
   public boolean completeOldest(R reply) {
-    Call<A, R> call = oldest();
-    if (call == null) {
-      return false;
-    }
-    calls.remove(call.id());
-    return call.promise().tryComplete(reply);
+    Call<A, R> call = removeOldest();
+    return call != null && call.promise().tryComplete(reply);
   }
 
   /** Fails the oldest call (its reply arrived but cannot be used); false when none waits. */
   public boolean failOldest(Throwable cause) {
+    Call<A, R> call = removeOldest();
+    return call != null && call.promise().tryFail(cause);
+  }
+
+  private Call<A, R> removeOldest() {
     Call<A, R> call = oldest();
-    if (call == null) {
-      return false;
+    if (call != null) {
+      calls.remove(call.id());
     }
-    calls.remove(call.id());
-    return call.promise().tryFail(cause);
+    return call;
   }
 
   /** Answers the call with this id; false when none waits (unknown, or already timed out). */
