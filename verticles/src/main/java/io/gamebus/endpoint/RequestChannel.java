@@ -85,8 +85,8 @@ public final class RequestChannel<S, T, R> {
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
-  /** Handles one request; public so tests can drive it without a consumer. */
-  public void handle(Message<Object> message) {
+  /** Handles one request (tests drive it without a consumer). */
+  void handle(Message<Object> message) {
     Once once = new Once(message);
     if (!(message.body() instanceof JsonObject body)) {
       once.fail(BusError.BAD_MESSAGE.exception("the body must be a JSON object"));
@@ -129,6 +129,9 @@ public final class RequestChannel<S, T, R> {
           once.reply(protocol.reply(request, done.result()));
         } catch (ReplyException e) {
           once.fail(e);
+        } catch (RuntimeException e) {
+          // Still exactly one answer: an answer the protocol cannot map is not a usable reply.
+          once.fail(BusError.BAD_REPLY.exception(String.valueOf(e.getMessage())));
         }
         return;
       }

@@ -58,6 +58,9 @@ class RequestChannelTest {
     @Override
     public JsonObject reply(JsonObject request, String answer) {
       replies++;
+      if (answer.equals("CRASH")) {
+        throw new IllegalStateException("the toy cannot read this");
+      }
       if (answer.startsWith("FAIL ")) {
         throw new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 7, answer.substring(5));
       }
@@ -201,6 +204,14 @@ class RequestChannelTest {
     upstream.pending().completeOldest("FAIL no such thing");
     assertEquals(7, a.failure().failureCode());
     assertEquals("no such thing", a.failure().getMessage());
+  }
+
+  @Test
+  void anAnswerTheProtocolCannotMapIsStillOneAnswer502() {
+    RequestChannel<Upstream, JsonObject, String> channel = channel(PendingCalls.fifo());
+    FakeMessage a = send(channel, q("a"));
+    upstream.pending().completeOldest("CRASH");
+    assertEquals(502, a.failure().failureCode());
   }
 
   @Test
