@@ -10,26 +10,33 @@ import io.gamebus.codecs.dfhack.RpcEncoder;
 import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.RpcStreamDecoder;
 import io.gamebus.codecs.dfhack.proto.CoreBindReply;
+import io.gamebus.endpoint.MessageDecoder;
+import io.gamebus.endpoint.PendingCalls;
+import io.gamebus.endpoint.Timers;
+import io.gamebus.endpoint.UpstreamConnection;
+import io.gamebus.endpoint.UpstreamConnector;
+import io.gamebus.endpoint.UpstreamProtocol;
+import io.gamebus.endpoint.UpstreamSession;
+import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetSocket;
+import io.vertx.core.VertxException;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * One connection to a DFHack server, as the real {@code RemoteClient} speaks it, without the bus
- * (the client-role endpoint and the {@code dfhack-run} mode both use it). Calls may be in flight
- * together: replies carry no id, so a FIFO matches each RESULT or FAIL to the oldest call, and
- * TEXT to the call at its head. Method ids are bound on first use and cached for this connection.
+ * (the client-role endpoint and the {@code dfhack-run} mode both use it); the endpoint layer opens
+ * the socket and feeds it decoded frames. Calls may be in flight together: replies carry no id, so
+ * a FIFO of {@link PendingCalls} matches each RESULT or FAIL to the oldest call, and TEXT to the call
+ * at its head. Method ids are bound on first use and cached for this connection.
  */
-public final class DfhackClientConnection {
+public final class DfhackClientConnection implements UpstreamSession<DfhackClientConnection.Inbound> {
 
   /** A completed call: {@code result} 0 with the RESULT payload, or the FAIL code; the text on the way. */
   public record CallResult(int result, Buffer output, JsonArray text) {
@@ -38,65 +45,96 @@ public final class DfhackClientConnection {
     }
   }
 
-  private record Pending(Promise<CallResult> promise, JsonArray text) {
+  /** What the decoder hands the session: the server's handshake ({@code frame} null), or a frame. */
+  public record Inbound(int version, RpcFrame frame) {
   }
 
-  private final NetSocket socket;
-  private final RpcStreamDecoder decoder;
+  /** How long a server may take to answer the handshake by default, in ms; the real client would wait forever. */
+  public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+
+  private final String id;
+  private final Wire wire;
+  private final Runnable proven;
   private final Promise<Void> handshake = Promise.promise();
-  private final Deque<Pending> pending = new ArrayDeque<>();
+  private final PendingCalls<JsonArray, CallResult> pending = PendingCalls.fifo();
   private final Map<String, Future<Integer>> bound = new HashMap<>();
   private final Handler<JsonArray> onText;
   // Calls go on the wire in the order they were made, also when one waits for its bind first.
   private Future<?> lastSend = Future.succeededFuture();
   private boolean closed;
 
-  private DfhackClientConnection(NetSocket socket, int maxPayloadBytes, Handler<JsonArray> onText) {
-    this.socket = socket;
-    this.decoder = RpcStreamDecoder.client(maxPayloadBytes);
+  private DfhackClientConnection(String id, Wire wire, Handler<JsonArray> onText, Runnable proven) {
+    this.id = id;
+    this.wire = wire;
     this.onText = onText;
+    this.proven = proven;
   }
-
-  /** How long a server may take to answer the handshake; the real client would wait forever. */
-  public static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
 
   /**
-   * Connects and handshakes; a peer that does not answer the handshake in time is dropped.
+   * The DFHack client for the endpoint layer.
    *
-   * @param onText every TEXT notification, also those of calls (for publishing)
-   * @param onClose the end of the connection, whoever ended it
+   * @param maxPayloadBytes largest payload accepted from the server; a larger size header is bad input
+   * @param onText every TEXT notification of a connection (given its id), also those of calls
    */
-  public static Future<DfhackClientConnection> connect(NetClient client, String host, int port, int maxPayloadBytes,
-                                                       Handler<JsonArray> onText, Handler<Void> onClose) {
-    return client.connect(port, host).compose(socket -> {
-      DfhackClientConnection connection = new DfhackClientConnection(socket, maxPayloadBytes, onText);
-      socket.handler(connection::bytes);
-      socket.exceptionHandler(e -> connection.closed(String.valueOf(e.getMessage())));
-      socket.closeHandler(v -> {
-        connection.closed("connection closed");
-        onClose.handle(null);
-      });
-      socket.write(Handshake.request());
-      return connection.handshake.future()
-        .timeout(HANDSHAKE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
-        .onFailure(e -> socket.close())
-        .map(connection);
-    });
+  public static UpstreamProtocol<Inbound, DfhackClientConnection> protocol(int maxPayloadBytes,
+                                                                          BiConsumer<String, JsonArray> onText) {
+    return new UpstreamProtocol<>() {
+      @Override
+      public MessageDecoder<Inbound> decoder() {
+        RpcStreamDecoder decoder = RpcStreamDecoder.client(maxPayloadBytes);
+        return (bytes, sink) -> {
+          try {
+            decoder.feed(bytes, version -> sink.accept(new Inbound(version, null)), frame -> sink.accept(new Inbound(0, frame)));
+          } catch (DfhackCodecException e) {
+            // A server that breaks the framing cannot be resynchronised: like the real client, give up on it.
+            throw new MessageDecoder.BadInput(e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage(), e);
+          }
+        };
+      }
+
+      @Override
+      public DfhackClientConnection session(String connectionId, Wire wire, Runnable proven) {
+        return new DfhackClientConnection(connectionId, wire, text -> onText.accept(connectionId, text), proven);
+      }
+    };
   }
 
-  private void bytes(Buffer chunk) {
-    try {
-      decoder.feed(chunk, version -> handshake.tryComplete(), this::frame);
-    } catch (DfhackCodecException e) {
-      // A server that breaks the framing cannot be resynchronised: like the real client, give up on it.
-      handshake.tryFail(e.getMessage());
-      closed(e.getMessage());
-      socket.close();
+  /**
+   * Connects once and handshakes, without reconnecting (the {@code dfhack-run} mode); a peer that
+   * does not answer the handshake within {@code handshakeTimeoutMs} is dropped.
+   */
+  public static Future<DfhackClientConnection> open(UpstreamConnector connector, int maxPayloadBytes,
+                                                    Handler<JsonArray> onText, Timers timers, long handshakeTimeoutMs) {
+    return UpstreamConnection.open(connector, protocol(maxPayloadBytes, (id, text) -> onText.handle(text)), "dfhack-run",
+      timers, handshakeTimeoutMs, () -> { }, new UpstreamConnection.Listener() {
+        @Override public void badInput(String detail) { }
+        @Override public void closed() { }
+      }).ready();
+  }
+
+  /** The connection's id on the bus. */
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Future<Void> handshake() {
+    wire.write(Handshake.request());
+    return handshake.future();
+  }
+
+  @Override
+  public void received(Inbound inbound) {
+    if (inbound.frame() == null) {
+      handshake.tryComplete();
+      proven.run();
+    } else {
+      frame(inbound.frame());
     }
   }
 
   private void frame(RpcFrame frame) {
-    Pending head = pending.peek();
+    PendingCalls.Call<JsonArray, CallResult> head = pending.oldest();
     if (frame.isText()) {
       JsonArray fragments;
       try {
@@ -105,14 +143,13 @@ public final class DfhackClientConnection {
         return; // the real client prints "received invalid text data" and goes on
       }
       if (head != null) {
-        head.text().addAll(fragments);
+        head.attachment().addAll(fragments);
       }
       onText.handle(fragments);
     } else if ((frame.isResult() || frame.isFail()) && head != null) {
-      pending.poll();
       // The real client turns a FAIL 0 into CR_FAILURE.
       int result = frame.isResult() ? 0 : frame.failCode() == 0 ? CommandResult.FAILURE.code() : frame.failCode();
-      head.promise().complete(new CallResult(result, frame.isResult() ? frame.payload() : Buffer.buffer(), head.text()));
+      pending.completeOldest(new CallResult(result, frame.isResult() ? frame.payload() : Buffer.buffer(), head.attachment()));
     }
     // Other ids are read and ignored, as the real client does.
   }
@@ -125,10 +162,9 @@ public final class DfhackClientConnection {
     if (input.length() > RpcCodes.MAX_PAYLOAD) {
       return Future.succeededFuture(new CallResult(CommandResult.LINK_FAILURE.code(), Buffer.buffer(), new JsonArray()));
     }
-    Pending call = new Pending(Promise.promise(), new JsonArray());
-    pending.add(call);
-    socket.write(RpcEncoder.request(id, input));
-    return call.promise().future();
+    PendingCalls.Call<JsonArray, CallResult> call = pending.add(new JsonArray());
+    wire.write(RpcEncoder.request(id, input));
+    return call.future();
   }
 
   /**
@@ -195,9 +231,14 @@ public final class DfhackClientConnection {
   /** Sends QUIT, as the real client does before closing. */
   public Future<Void> quit() {
     if (!closed) {
-      socket.write(RpcEncoder.quit());
+      wire.write(RpcEncoder.quit());
     }
-    return socket.close();
+    return wire.close();
+  }
+
+  @Override
+  public Future<Void> shutdown() {
+    return quit();
   }
 
   public boolean isClosed() {
@@ -208,11 +249,10 @@ public final class DfhackClientConnection {
     return pending.size();
   }
 
-  private void closed(String why) {
+  @Override
+  public void closed(String why) {
     closed = true;
     handshake.tryFail(why);
-    for (Pending call; (call = pending.poll()) != null; ) {
-      call.promise().tryFail(why);
-    }
+    pending.failAll(new VertxException(why, true));
   }
 }

@@ -15,11 +15,16 @@ import io.gamebus.config.OptionsReader;
  *       {@code echo} commands.</li>
  *   <li>{@code requestTimeoutMs} (30000): client role, how long a {@code .request} may wait.</li>
  *   <li>{@code maxInFlight} (1024): client role, calls sent and not yet answered; past it
- *       requests fail at once (503) instead of queueing without bound.</li>
+ *       requests fail at once (429 {@code busy}) instead of queueing without bound.</li>
+ *   <li>{@code handshakeTimeoutMs} (10000): client role, how long the server may take to answer
+ *       the handshake before the connection is dropped and retried.</li>
+ *   <li>{@code readIdleTimeoutSeconds} (0, never): client role, a link on which the server sends
+ *       nothing this long is closed and reconnected.</li>
  * </ul>
  */
 public record DfhackOptions(String dfhackVersion, String dfVersion, long handlerTimeoutMs,
-                            boolean exampleCommands, long requestTimeoutMs, int maxInFlight) {
+                            boolean exampleCommands, long requestTimeoutMs, int maxInFlight,
+                            long handshakeTimeoutMs, int readIdleTimeoutSeconds) {
 
   public static DfhackOptions from(EndpointConfig endpoint) {
     OptionsReader options = endpoint.optionsReader();
@@ -29,7 +34,9 @@ public record DfhackOptions(String dfhackVersion, String dfVersion, long handler
       options.longValue("handlerTimeoutMs", 10_000, 1, 600_000),
       options.bool("exampleCommands", false),
       options.longValue("requestTimeoutMs", 30_000, 1, 600_000),
-      options.integer("maxInFlight", 1024, 1, 1_000_000));
+      options.integer("maxInFlight", 1024, 1, 1_000_000),
+      options.longValue("handshakeTimeoutMs", DfhackClientConnection.DEFAULT_HANDSHAKE_TIMEOUT_MS, 1, 600_000),
+      options.integer("readIdleTimeoutSeconds", 0, 0, 86_400));
     options.done();
     return result;
   }

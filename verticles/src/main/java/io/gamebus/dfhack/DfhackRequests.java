@@ -1,91 +1,98 @@
 package io.gamebus.dfhack;
 
 import io.gamebus.bus.BusError;
+import io.gamebus.codecs.dfhack.CommandResult;
 import io.gamebus.codecs.dfhack.CoreMethods;
 import io.gamebus.codecs.dfhack.DfhackCodecException;
 import io.gamebus.codecs.dfhack.DfhackTypes;
 import io.gamebus.codecs.dfhack.MethodSignature;
+import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.RequestChannel;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * {@code gamebus.dfhack.<endpoint>.request}: {@code {method, plugin?, input}} (or for RunCommand
- * {@code {method:"RunCommand", command, arguments}}; for methods gamebus does not know, also
- * {@code inputType} and {@code outputType}). Replies {@code {output, text}}; a FAIL becomes a
- * reply failure whose code is the {@code command_result} and whose message is the text.
+ * DFHack's hooks on the {@link RequestChannel} behind {@code gamebus.dfhack.<endpoint>.request}:
+ * {@code {method, plugin?, input}} (or for RunCommand {@code {method:"RunCommand", command,
+ * arguments}}; for methods gamebus does not know, also {@code inputType} and {@code outputType}).
+ * Replies {@code {output, text}}; a FAIL (or a refused bind) becomes a reply failure whose code is
+ * the {@code command_result} and whose message is the text; an undecodable output is 502
+ * {@code bad_reply}. Every completed call is published on {@code .in} (type = method).
  */
-final class DfhackRequests {
+final class DfhackRequests implements RequestChannel.Protocol<DfhackClientConnection, DfhackRequests.Call,
+    DfhackRequests.Outcome> {
 
-  private final DfhackClientEndpoint endpoint;
-
-  DfhackRequests(DfhackClientEndpoint endpoint) {
-    this.endpoint = endpoint;
+  /** A parsed request. */
+  record Call(MethodSignature method, Buffer input) {
   }
 
-  void handle(Message<Object> request) {
-    if (!(request.body() instanceof JsonObject body)) {
-      fail(request, BusError.BAD_MESSAGE.exception("the body must be a JSON object"));
-      return;
-    }
-    MethodSignature method;
-    Buffer input;
+  /** The server's answer, with the connection it came on. */
+  record Outcome(String connection, DfhackClientConnection.CallResult result) {
+  }
+
+  private final EndpointBus bus;
+
+  DfhackRequests(EndpointBus bus) {
+    this.bus = bus;
+  }
+
+  @Override
+  public Call parse(JsonObject body) {
+    MethodSignature method = signature(body);
     try {
-      method = signature(body);
-      input = DfhackTypes.payloadFromJson(method.inputType(), input(method, body));
-    } catch (ReplyException e) {
-      request.fail(e.failureCode(), e.getMessage());
-      return;
-    } catch (DfhackCodecException | ClassCastException | NullPointerException e) {
-      fail(request, BusError.BAD_MESSAGE.exception(String.valueOf(e.getMessage())));
-      return;
+      return new Call(method, DfhackTypes.payloadFromJson(method.inputType(), input(method, body)));
+    } catch (DfhackCodecException e) {
+      throw BusError.BAD_MESSAGE.exception(String.valueOf(e.getMessage()));
     }
-    DfhackClientConnection connection = endpoint.connectionOrFail(request);
-    if (connection == null) {
-      return;
+  }
+
+  @Override
+  public int inFlight(DfhackClientConnection connection) {
+    return connection.inFlight();
+  }
+
+  @Override
+  public Future<Outcome> call(DfhackClientConnection connection, Call call) {
+    return connection.call(call.method(), call.input()).map(result -> new Outcome(connection.id(), result));
+  }
+
+  @Override
+  public JsonObject reply(Call call, Outcome outcome) {
+    MethodSignature method = call.method();
+    DfhackClientConnection.CallResult result = outcome.result();
+    JsonObject published = new JsonObject().put("method", method.method()).put("result", result.result())
+      .put("text", result.text());
+    if (!method.isCore()) {
+      published.put("plugin", method.plugin());
     }
-    if (connection.inFlight() >= endpoint.options().maxInFlight()) {
-      // DFHack answers one call at a time and may be paused; past this, waiting only grows memory.
-      fail(request, BusError.BUSY.exception(connection.inFlight() + " calls already in flight to a server that is not keeping up"));
-      return;
+    if (!result.ok()) {
+      bus.publish(outcome.connection(), DfhackTypeNames.of(method), published);
+      throw protocolFailure(result);
     }
-    String id = endpoint.connectionId();
-    long timer = endpoint.vertx().setTimer(endpoint.options().requestTimeoutMs(), t ->
-      // The call keeps its place in the FIFO; only the bus request gives up.
-      fail(request, BusError.TIMEOUT.exception(method.qualifiedName() + " did not complete in time")));
-    connection.call(method, input).onComplete(done -> {
-      if (!endpoint.vertx().cancelTimer(timer)) {
-        return;
-      }
-      if (done.failed()) {
-        if (done.cause() instanceof DfhackClientConnection.BindFailure bind) {
-          request.fail(bind.result().result(), message(bind.result()));
-        } else {
-          fail(request, BusError.NOT_CONNECTED.exception(String.valueOf(done.cause().getMessage())));
-        }
-        return;
-      }
-      DfhackClientConnection.CallResult result = done.result();
-      JsonObject published = new JsonObject().put("method", method.method()).put("result", result.result())
-        .put("text", result.text());
-      if (!method.isCore()) {
-        published.put("plugin", method.plugin());
-      }
-      if (!result.ok()) {
-        endpoint.bus().publish(id, DfhackTypeNames.of(method), published);
-        request.fail(result.result(), message(result));
-        return;
-      }
-      try {
-        JsonObject output = DfhackTypes.toJson(method.outputType(), result.output());
-        endpoint.bus().publish(id, DfhackTypeNames.of(method), published.put("output", output));
-        request.reply(new JsonObject().put("output", output).put("text", result.text()));
-      } catch (DfhackCodecException e) {
-        fail(request, BusError.BAD_REPLY.exception("the server's " + method.outputType() + " is undecodable: " + e.getMessage()));
-      }
-    });
+    JsonObject output;
+    try {
+      output = DfhackTypes.toJson(method.outputType(), result.output());
+    } catch (DfhackCodecException e) {
+      throw BusError.BAD_REPLY.exception("the server's " + method.outputType() + " is undecodable: " + e.getMessage());
+    }
+    bus.publish(outcome.connection(), DfhackTypeNames.of(method), published.put("output", output));
+    return new JsonObject().put("output", output).put("text", result.text());
+  }
+
+  @Override
+  public ReplyException failure(Call call, Throwable cause) {
+    return cause instanceof DfhackClientConnection.BindFailure bind ? protocolFailure(bind.result()) : null;
+  }
+
+  /** DFHack's own error: code = the command_result, message = the text (or the result's name). */
+  private static ReplyException protocolFailure(DfhackClientConnection.CallResult result) {
+    String text = DfhackText.plain(result.text()).strip();
+    return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, result.result(),
+      text.isEmpty() ? CommandResult.of(result.result()).wireName() : text);
   }
 
   private static MethodSignature signature(JsonObject body) {
@@ -109,14 +116,5 @@ final class DfhackRequests {
         .put("arguments", body.getJsonArray("arguments", new JsonArray()));
     }
     return body.getJsonObject("input", new JsonObject());
-  }
-
-  private static String message(DfhackClientConnection.CallResult result) {
-    String text = DfhackText.plain(result.text()).strip();
-    return text.isEmpty() ? io.gamebus.codecs.dfhack.CommandResult.of(result.result()).wireName() : text;
-  }
-
-  private static void fail(Message<?> request, ReplyException failure) {
-    request.fail(failure.failureCode(), failure.getMessage());
   }
 }

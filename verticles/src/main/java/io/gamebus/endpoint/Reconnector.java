@@ -2,33 +2,34 @@ package io.gamebus.endpoint;
 
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.ReconnectConfig;
-import io.vertx.core.Vertx;
 
 /**
  * Client-role reconnects: exponential backoff with jitter, each wait announced on {@code .status}
- * as {@code reconnecting}, nothing scheduled once stopped.
+ * as {@code reconnecting}; {@link #stop()} cancels the pending wait, so nothing runs once stopped.
  */
 public final class Reconnector {
 
-  private final Vertx vertx;
+  private final Timers timers;
   private final EndpointBus bus;
   private final Backoff backoff;
+  private long timer = -1;
   private boolean stopped;
 
-  public Reconnector(Vertx vertx, EndpointBus bus, ReconnectConfig config) {
-    this.vertx = vertx;
+  public Reconnector(Timers timers, EndpointBus bus, ReconnectConfig config) {
+    this.timers = timers;
     this.bus = bus;
     this.backoff = new Backoff(config.initialDelayMs(), config.maxDelayMs(), config.multiplier(), config.jitter());
   }
 
-  /** Runs {@code connect} after the next backoff delay. */
+  /** Runs {@code connect} after the next backoff delay; a wait already scheduled is kept and this call ignored. */
   public void schedule(Runnable connect) {
-    if (stopped) {
+    if (stopped || timer != -1) {
       return;
     }
     long delay = backoff.nextDelayMs();
     bus.state(StatusEvent.RECONNECTING, "in " + delay + " ms (attempt " + backoff.attempts() + ")");
-    vertx.setTimer(delay, t -> {
+    timer = timers.set(delay, () -> {
+      timer = -1;
       if (!stopped) {
         connect.run();
       }
@@ -40,8 +41,13 @@ public final class Reconnector {
     backoff.reset();
   }
 
+  /** Cancels the scheduled attempt, if any; later calls to {@link #schedule} do nothing. */
   public void stop() {
     stopped = true;
+    if (timer != -1) {
+      timers.cancel(timer);
+      timer = -1;
+    }
   }
 
   public boolean stopped() {

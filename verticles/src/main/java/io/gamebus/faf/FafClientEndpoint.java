@@ -1,39 +1,45 @@
 package io.gamebus.faf;
 
-import io.gamebus.bus.StatusEvent;
 import io.gamebus.bus.BusError;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafStreamReader;
 import io.gamebus.config.EndpointConfig;
-import io.gamebus.endpoint.Reconnector;
 import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointContext;
+import io.gamebus.endpoint.MessageDecoder;
 import io.gamebus.endpoint.OutRouter;
 import io.gamebus.endpoint.RunningEndpoint;
+import io.gamebus.endpoint.Timers;
+import io.gamebus.endpoint.UpstreamConnector;
+import io.gamebus.endpoint.UpstreamLink;
+import io.gamebus.endpoint.UpstreamProtocol;
+import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The FAF lobby in the client role: connects to a real lobby, logs in with the configured token,
- * publishes every server message, writes what {@code .out} carries, answers pings, and
- * reconnects with exponential backoff and jitter. Each state change is published on
- * {@code .status}; while the link is down {@code .out} fails at once with {@code not_connected}.
+ * The FAF lobby in the client role: connects to a real lobby ({@code ws://}, {@code wss://} or
+ * {@code tcp://}), logs in with the configured token, publishes every server message, writes what
+ * {@code .out} carries and answers pings; the layer's {@link UpstreamLink} reconnects and publishes
+ * each state change on {@code .status}. While the link is down {@code .out} fails at once with
+ * {@code not_connected}. A server that sends bad input is dropped and reconnected to.
  */
 public final class FafClientEndpoint extends VerticleBase implements RunningEndpoint, OutRouter.Target {
+
+  /** FAF has no handshake of its own: the link counts as connected once the socket is open. */
+  private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
 
   private final EndpointContext context;
   private final EndpointConfig config;
   private EndpointBus bus;
   private FafOptions options;
-  private FafUpstreamLink link;
-  private Reconnector reconnector;
+  private UpstreamLink<FafMessage, FafClientSession> link;
   private OutRouter out;
-  // Read by the gamebus.endpoints listing from another thread.
-  private volatile FafClientSession session;
+  private long pinger = -1;
 
   public FafClientEndpoint(EndpointContext context) {
     this.context = context;
@@ -44,98 +50,59 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
   public Future<?> start() {
     bus = context.newBus(vertx);
     options = FafOptions.from(config);
-    // The real server pings every 45 s; three missed pings mean a half-open link.
-    link = new FafUpstreamLink(vertx, config, 3 * options.pingIntervalSeconds());
-    reconnector = new Reconnector(vertx, bus, config.reconnect());
+    link = new UpstreamLink<>(bus,
+      UpstreamConnector.of(vertx, config.url(), config.limits(), options.readIdleTimeoutSeconds()),
+      new Protocol(), config.reconnect(), HANDSHAKE_TIMEOUT_MS, Timers.of(vertx), context.node()::nextConnectionId);
     out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();
     context.registry().add(this, "client");
     if (options.pingIntervalSeconds() > 0) {
-      vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> {
+      pinger = vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> {
+        FafClientSession session = link.session();
         if (session != null) {
           session.pingIfIdle(options.pingIntervalSeconds() * 1000L);
         }
       });
     }
-    connect();
+    link.start();
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    reconnector.stop();
     context.registry().remove(this);
     out.stop();
-    Future<Void> closing = session == null ? Future.succeededFuture() : session.wire().close();
-    bus.state(StatusEvent.STOPPED, null);
-    return closing.eventually(link::close);
+    vertx.cancelTimer(pinger);
+    return link.stop();
   }
 
-  private void connect() {
-    bus.state(StatusEvent.CONNECTING, link.url());
-    String id = context.node().nextConnectionId();
-    FafStreamReader reader = new FafStreamReader(config.limits().maxMessageBytes());
-    FafClientSession[] current = new FafClientSession[1];
-    link.connect(bytes -> read(current[0], reader, bytes), closed -> disconnected(current[0]))
-      .onSuccess(wire -> {
-        String token;
+  /** FAF's hooks on the upstream link: JSON lines in, one login session per connection. */
+  private final class Protocol implements UpstreamProtocol<FafMessage, FafClientSession> {
+
+    @Override
+    public MessageDecoder<FafMessage> decoder() {
+      // Inbound WebSocket frames may split or coalesce messages (bridge-era servers): one stream.
+      FafStreamReader reader = new FafStreamReader(config.limits().maxMessageBytes());
+      return (bytes, sink) -> {
         try {
-          // Read at each connect, so a rotated token file is picked up.
-          token = config.auth().resolveToken(System::getenv).orElse(null);
-        } catch (RuntimeException e) {
-          bus.state(StatusEvent.FAILED, e.getMessage());
-          wire.close();
-          scheduleReconnect();
-          return;
+          reader.feed(bytes, sink);
+        } catch (FafCodecException e) {
+          throw new MessageDecoder.BadInput(e.reason() + ": " + e.getMessage(), e);
         }
-        // The backoff is reset only once logged in: a server that accepts and then closes
-        // (kick, ban, invalid) must not be reconnected to in a tight loop.
-        current[0] = new FafClientSession(id, wire, bus, options, token, reconnector::reset);
-        session = current[0];
-        bus.metrics().connectionOpened();
-        bus.state(StatusEvent.CONNECTED, link.url());
-        session.start();
-      })
-      .onFailure(e -> {
-        bus.state(StatusEvent.FAILED, "connect " + link.url() + ": " + e.getMessage());
-        scheduleReconnect();
-      });
-  }
-
-  private void read(FafClientSession s, FafStreamReader reader, Buffer bytes) {
-    if (s == null || s.closed()) {
-      return;
+      };
     }
-    try {
-      reader.feed(bytes, s::received);
-    } catch (FafCodecException e) {
-      // A server that sends garbage is dropped and reconnected to, like a broken link.
-      bus.badInput(s.id(), e.reason() + ": " + e.getMessage());
-      s.close();
+
+    @Override
+    public FafClientSession session(String connectionId, Wire wire, Runnable proven) {
+      // Read at each connect, so a rotated token file is picked up.
+      String token = config.auth().resolveToken(System::getenv).orElse(null);
+      return new FafClientSession(connectionId, wire, bus, options, token, proven);
     }
   }
-
-  private void disconnected(FafClientSession s) {
-    if (s == null) {
-      return;
-    }
-    s.markClosed();
-    bus.metrics().connectionClosed();
-    bus.status(s.id(), StatusEvent.CONNECTION_CLOSED, null);
-    if (session == s) {
-      session = null;
-    }
-    scheduleReconnect();
-  }
-
-  private void scheduleReconnect() {
-    reconnector.schedule(this::connect);
-  }
-
 
   @Override
   public int writeTo(String connection, JsonObject message) {
-    FafClientSession s = session;
+    FafClientSession s = link.session();
     if (s == null || !s.id().equals(connection)) {
       throw BusError.UNKNOWN_CONNECTION.exception(connection + " is not the current link of faf." + config.name());
     }
@@ -144,7 +111,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
 
   @Override
   public int writeToAll(JsonObject json) {
-    FafClientSession s = session;
+    FafClientSession s = link.session();
     if (s == null || s.closed()) {
       throw BusError.NOT_CONNECTED.exception("faf." + config.name() + " is not connected to " + link.url());
     }
@@ -170,7 +137,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
 
   @Override
   public JsonObject details() {
-    FafClientSession s = session;
+    FafClientSession s = link.session();
     return new JsonObject().put("url", link.url())
       .put("connection", s == null ? null : s.id())
       .put("authenticated", s != null && s.authenticated());

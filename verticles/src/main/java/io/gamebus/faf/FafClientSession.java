@@ -5,6 +5,7 @@ import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.UpstreamSession;
 import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -12,9 +13,10 @@ import io.vertx.core.buffer.Buffer;
 /**
  * One upstream connection of the client role: {@code ask_session}, then {@code auth} with the
  * session number, then logged in on {@code welcome}. Every server message is published;
- * {@code ping} is answered with {@code pong}.
+ * {@code ping} is answered with {@code pong}. The connection counts as proven (backoff reset) on
+ * {@code welcome}.
  */
-final class FafClientSession {
+final class FafClientSession implements UpstreamSession<FafMessage> {
 
   private final String id;
   private final Wire wire;
@@ -36,17 +38,20 @@ final class FafClientSession {
   }
 
   String id() { return id; }
-  Wire wire() { return wire; }
   boolean authenticated() { return authenticated; }
   boolean closed() { return closed; }
 
-  void start() {
+  /** FAF has no transport handshake: the link is up once {@code ask_session} is on its way. */
+  @Override
+  public Future<Void> handshake() {
     write(FafMessage.command("ask_session")
       .with("version", options.version())
       .with("user_agent", options.userAgent()));
+    return Future.succeededFuture();
   }
 
-  void received(FafMessage message) {
+  @Override
+  public void received(FafMessage message) {
     lastInbound = System.currentTimeMillis();
     bus.publish(id, message.type(), message.json());
     if (message.isGame()) {
@@ -102,7 +107,13 @@ final class FafClientSession {
     return wire.close();
   }
 
-  void markClosed() {
+  @Override
+  public Future<Void> shutdown() {
+    return close();
+  }
+
+  @Override
+  public void closed(String why) {
     closed = true;
   }
 }

@@ -15,21 +15,26 @@ import io.gamebus.config.OptionsReader;
  *       client reads (the PyQt client reads nothing else).</li>
  *   <li>{@code userAgent} ("gamebus"), {@code version} ("0.1.0"), {@code uniqueId} (""): what the
  *       client role sends in {@code ask_session} and {@code auth}.</li>
+ *   <li>{@code readIdleTimeoutSeconds} (3 × {@code pingIntervalSeconds}, i.e. 135; 0 never): client
+ *       role, a link on which the server sends nothing this long is closed and reconnected (the
+ *       real server pings every 45 s, so three missed pings mean a half-open link).</li>
  * </ul>
  */
 public record FafOptions(int pingIntervalSeconds, long loginHandlerTimeoutMs, boolean binaryFrames,
-                         String userAgent, String version, String uniqueId) {
+                         String userAgent, String version, String uniqueId, int readIdleTimeoutSeconds) {
 
   /** Reads and validates {@code endpoints[i].options}; unknown fields are errors naming their path. */
   public static FafOptions from(EndpointConfig endpoint) {
     OptionsReader options = endpoint.optionsReader();
+    int pingIntervalSeconds = options.integer("pingIntervalSeconds", 45, 0, 86_400);
     FafOptions result = new FafOptions(
-      options.integer("pingIntervalSeconds", 45, 0, 86_400),
+      pingIntervalSeconds,
       options.longValue("loginHandlerTimeoutMs", 5_000, 1, 600_000),
       options.bool("binaryFrames", true),
       options.string("userAgent", "gamebus"),
       options.string("version", "0.1.0"),
-      options.string("uniqueId", ""));
+      options.string("uniqueId", ""),
+      options.integer("readIdleTimeoutSeconds", 3 * pingIntervalSeconds, 0, 3 * 86_400));
     options.done();
     return result;
   }

@@ -6,13 +6,15 @@ import io.gamebus.codecs.dfhack.RpcCodes;
 import io.gamebus.codecs.dfhack.proto.CoreRunCommandRequest;
 import io.gamebus.codecs.dfhack.proto.CoreRunLuaRequest;
 import io.gamebus.codecs.dfhack.proto.StringListMessage;
+import io.gamebus.config.LimitsConfig;
 import io.gamebus.dfhack.DfhackClientConnection;
 import io.gamebus.dfhack.DfhackText;
+import io.gamebus.endpoint.Timers;
+import io.gamebus.endpoint.UpstreamConnector;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetClient;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -82,9 +84,9 @@ final class DfhackRunCommand {
 
   private static Future<Integer> conversation(Vertx vertx, String host, int port, List<String> words,
                                               PrintStream out, PrintStream err) {
-    NetClient client = vertx.createNetClient();
-    return DfhackClientConnection.connect(client, host, port, RpcCodes.MAX_PAYLOAD,
-        text -> out.print(DfhackText.plain(text)), closed -> { })
+    UpstreamConnector connector = UpstreamConnector.of(vertx, "tcp://" + host + ":" + port, LimitsConfig.defaults(), 0);
+    return DfhackClientConnection.open(connector, RpcCodes.MAX_PAYLOAD, text -> out.print(DfhackText.plain(text)),
+        Timers.of(vertx), DfhackClientConnection.DEFAULT_HANDSHAKE_TIMEOUT_MS)
       .transform(connected -> {
         if (connected.failed()) {
           err.println("dfhack-run: cannot connect to " + host + ":" + port + ": " + connected.cause().getMessage());
@@ -96,7 +98,7 @@ final class DfhackRunCommand {
         // A link lost mid-call is CR_LINK_FAILURE to the real client: exit 1, not 2.
         return result.otherwise(1).compose(code -> connection.quit().otherwiseEmpty().map(code));
       })
-      .eventually(client::close);
+      .eventually(connector::close);
   }
 
   private static Future<Integer> runCommand(DfhackClientConnection connection, List<String> words) {

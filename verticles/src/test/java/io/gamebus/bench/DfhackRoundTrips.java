@@ -3,7 +3,10 @@ package io.gamebus.bench;
 import io.gamebus.codecs.dfhack.CoreMethods;
 import io.gamebus.codecs.dfhack.RpcCodes;
 import io.gamebus.config.GamebusConfig;
+import io.gamebus.config.LimitsConfig;
 import io.gamebus.dfhack.DfhackClientConnection;
+import io.gamebus.endpoint.Timers;
+import io.gamebus.endpoint.UpstreamConnector;
 import io.gamebus.launcher.GamebusNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -11,7 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.NetClient;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +50,9 @@ public final class DfhackRoundTrips {
           .put("role", "client").put("url", "tcp://127.0.0.1:" + port))))).await(10, TimeUnit.SECONDS);
       Thread.sleep(500); // let the client endpoint connect
 
-      NetClient net = vertx.createNetClient();
-      DfhackClientConnection direct = DfhackClientConnection.connect(net, "127.0.0.1", port, RpcCodes.MAX_PAYLOAD,
-        t -> { }, c -> { }).await(5, TimeUnit.SECONDS);
+      UpstreamConnector net = UpstreamConnector.of(vertx, "tcp://127.0.0.1:" + port, LimitsConfig.defaults(), 0);
+      DfhackClientConnection direct = DfhackClientConnection.open(net, RpcCodes.MAX_PAYLOAD, t -> { }, Timers.of(vertx),
+        DfhackClientConnection.DEFAULT_HANDSHAKE_TIMEOUT_MS).await(5, TimeUnit.SECONDS);
       Buffer empty = Buffer.buffer();
       Supplier<Future<?>> reference = () -> direct.call(CoreMethods.GET_VERSION, empty);
       JsonObject request = new JsonObject().put("method", "GetVersion");

@@ -165,18 +165,34 @@ class DfhackClientEndpointTest {
   }
 
   @Test
-  void aServerThatNeverAnswersTheHandshakeIsDroppedAndRetried() throws Exception {
-    io.vertx.core.net.NetServer silent = vertx.createNetServer().connectHandler(socket -> { })
-      .listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+  void aServerThatNeverAnswersTheHandshakeIsDroppedAfterTheHandshakeTimeoutAndRetried() throws Exception {
+    io.gamebus.support.ScriptedDfhackServer silent = io.gamebus.support.ScriptedDfhackServer.start(vertx, false, List.of())
+      .await(5, TimeUnit.SECONDS);
     Promise<String> failed = Promise.promise();
+    Promise<Void> retried = Promise.promise();
+    List<String> states = new ArrayList<>();
     Gamebus.of(vertx).statuses("dfhack", "mute", s -> {
+      states.add(s.getString("state"));
       if ("failed".equals(s.getString("state"))) {
         failed.tryComplete(s.getString("detail"));
+      } else if ("connecting".equals(s.getString("state")) && failed.future().isComplete()) {
+        retried.tryComplete();
       }
     });
-    GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.client("mute", silent.actualPort()))).await(10, TimeUnit.SECONDS);
-    String detail = failed.future().await(20, TimeUnit.SECONDS);
-    assertTrue(detail.contains("connect"), detail);
+    JsonObject config = DfhackFixture.client("mute", silent.port())
+      .put("options", new JsonObject().put("handshakeTimeoutMs", 200));
+    GamebusNode.start(vertx, TestConfigs.node(config)).await(10, TimeUnit.SECONDS);
+    // While the handshake is pending the link is not up: requests fail at once.
+    ReplyException early = assertThrows(ReplyException.class, () -> vertx.eventBus()
+      .request("gamebus.dfhack.mute.request", new JsonObject().put("method", "GetVersion")).await(5, TimeUnit.SECONDS));
+    assertEquals(503, early.failureCode());
+    String detail = failed.future().await(10, TimeUnit.SECONDS);
+    assertTrue(detail.contains("handshake") && detail.contains("timed out after 200 ms"), detail);
+    retried.future().await(10, TimeUnit.SECONDS);
+    assertEquals(List.of("connecting", "failed", "reconnecting", "connecting"), states.subList(0, 4));
+    // The client closed the first connection itself and opened a second one.
+    silent.closedAtLeast(1).await(5, TimeUnit.SECONDS);
+    silent.acceptedAtLeast(2).await(5, TimeUnit.SECONDS);
   }
 
   @Test
