@@ -49,6 +49,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
   public Future<?> start() {
     bus = context.newBus(vertx);
     options = DfhackOptions.from(config);
+    handlers = new HandlerRegistry(vertx); // no start-up state: a bind arriving first finds live entries
     List<Future<String>> listeners = new ArrayList<>();
     for (ListenerConfig listener : config.listeners()) {
       if (listener.transport() != Transport.TCP) {
@@ -56,7 +57,6 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
       }
       listeners.add(listen(listener));
     }
-    handlers = new HandlerRegistry(vertx);
     return Future.all(listeners).map(all -> {
       listeners.forEach(f -> listening.add(f.result()));
       context.registry().add(this, "server");
