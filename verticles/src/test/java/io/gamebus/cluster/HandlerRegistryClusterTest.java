@@ -4,9 +4,9 @@ import io.gamebus.bus.Addresses;
 import io.gamebus.config.GamebusConfig;
 import io.gamebus.endpoint.HandlerRegistry;
 import io.gamebus.launcher.VertxFactory;
+import io.gamebus.support.Eventually;
 import io.gamebus.support.TestConfigs;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,10 +32,11 @@ class HandlerRegistryClusterTest {
 
   @AfterEach
   void close() throws Exception {
-    for (Vertx v : new Vertx[] {b, a}) {
-      if (v != null) {
-        v.close().await(30, TimeUnit.SECONDS);
-      }
+    if (b != null) {
+      b.close().await(30, TimeUnit.SECONDS);
+    }
+    if (a != null) {
+      a.close().await(30, TimeUnit.SECONDS);
     }
   }
 
@@ -59,13 +60,7 @@ class HandlerRegistryClusterTest {
 
     b.close().await(30, TimeUnit.SECONDS); // gone without unregistering: nobody refreshes its entry
     b = null;
-    Promise<Void> expired = Promise.promise();
-    a.setPeriodic(200, t -> onA.lookup(ADDRESSES, "RemoteFortressReader.GetPauseState").onSuccess(entry -> {
-      if (entry == null) {
-        a.cancelTimer(t);
-        expired.tryComplete();
-      }
-    }));
-    expired.future().await(60, TimeUnit.SECONDS);
+    Eventually.until(a, 200, () -> onA.lookup(ADDRESSES, "RemoteFortressReader.GetPauseState").map(entry -> entry == null))
+      .await(60, TimeUnit.SECONDS);
   }
 }

@@ -1,6 +1,7 @@
 package io.gamebus.endpoint;
 
 import io.gamebus.bus.Addresses;
+import io.gamebus.support.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -89,14 +90,8 @@ class HandlerRegistryTest {
     awaitTimer(vertx, ttl * 3);
     assertEquals("Mortal", reader.lookup(ADDRESSES, "Mortal").await(5, TimeUnit.SECONDS).getString("name"));
     vertx.undeploy(owner).await(5, TimeUnit.SECONDS);
-    Promise<Void> expired = Promise.promise();
-    vertx.setPeriodic(50, t -> reader.lookup(ADDRESSES, "Mortal").onSuccess(entry -> {
-      if (entry == null) {
-        vertx.cancelTimer(t);
-        expired.tryComplete();
-      }
-    }));
-    expired.future().await(10, TimeUnit.SECONDS);
+    Eventually.until(vertx, 50, () -> reader.lookup(ADDRESSES, "Mortal").map(entry -> entry == null))
+      .await(10, TimeUnit.SECONDS);
     assertTrue(reader.list(ADDRESSES).await(5, TimeUnit.SECONDS).isEmpty());
   }
 
