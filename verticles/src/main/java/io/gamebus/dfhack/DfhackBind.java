@@ -1,6 +1,5 @@
 package io.gamebus.dfhack;
 
-import io.gamebus.codecs.dfhack.CommandResult;
 import io.gamebus.codecs.dfhack.MethodSignature;
 import io.gamebus.codecs.dfhack.proto.CoreBindReply;
 import io.gamebus.codecs.dfhack.proto.CoreBindRequest;
@@ -8,8 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * {@code BindMethod} by the real server's rules (dfhack.md §8): the built-in core methods from the
- * fixed table, every other method only where a bus handler registered exactly that signature; exact,
+ * {@code BindMethod} by the real server's rules (dfhack.md §8): every core method from the fixed
+ * table, a plugin method only where a live bus handler registered exactly that signature; exact,
  * fully qualified type names; the same id for a repeated bind on one connection.
  */
 final class DfhackBind {
@@ -31,13 +30,11 @@ final class DfhackBind {
     if (wanted.isCore()) {
       return notFound("", wanted);
     }
-    return endpoint.registered(wanted).compose(registered -> {
-      if (registered == null) {
+    return endpoint.registered(wanted).compose(offered -> {
+      if (offered == null) {
         return endpoint.pluginKnown(wanted.plugin()).compose(pluginExists ->
           notFound(pluginExists ? "" : "No such plugin: " + wanted.plugin() + "\n", wanted));
       }
-      MethodSignature offered = new MethodSignature(wanted.plugin(), wanted.method(),
-        registered.getString("input"), registered.getString("output"));
       if (!sameTypes(offered, wanted)) {
         return wrongSignature(wanted);
       }
@@ -46,24 +43,12 @@ final class DfhackBind {
   }
 
   /**
-   * A method already in the table: the types must match; a core method that gamebus does not
-   * build in binds only when a bus handler registered it, as plugin methods do.
+   * A method already in the table (the core table, or a plugin method bound before): the types
+   * must match. Core methods always bind, as on the real server; a call of one that no bus
+   * handler implements is answered by {@link DfhackBusCalls}.
    */
   private Future<Buffer> answer(int id, MethodSignature wanted) {
-    MethodSignature offered = table.get(id);
-    if (!sameTypes(offered, wanted)) {
-      return wrongSignature(wanted);
-    }
-    if (!offered.isCore() || DfhackCalls.BUILT_IN.contains(offered)) {
-      return reply(id);
-    }
-    return endpoint.registered(wanted).compose(registered -> {
-      if (registered == null) {
-        return notFound("", wanted);
-      }
-      return wanted.inputType().equals(registered.getString("input")) && wanted.outputType().equals(registered.getString("output"))
-        ? reply(id) : wrongSignature(wanted);
-    });
+    return sameTypes(table.get(id), wanted) ? reply(id) : wrongSignature(wanted);
   }
 
   private static boolean sameTypes(MethodSignature offered, MethodSignature wanted) {
@@ -75,10 +60,10 @@ final class DfhackBind {
   }
 
   private static Future<Buffer> notFound(String before, MethodSignature wanted) {
-    return DfhackCalls.failed(before + "RPC method not found: " + wanted.qualifiedName(), CommandResult.FAILURE);
+    return Future.succeededFuture(DfhackErrors.methodNotFound(before, wanted));
   }
 
   private static Future<Buffer> wrongSignature(MethodSignature wanted) {
-    return DfhackCalls.failed("Requested wrong signature for RPC method: " + wanted.qualifiedName(), CommandResult.FAILURE);
+    return Future.succeededFuture(DfhackErrors.wrongSignature(wanted));
   }
 }

@@ -9,14 +9,12 @@ import io.gamebus.codecs.dfhack.MethodSignature;
 import io.gamebus.codecs.dfhack.RpcEncoder;
 import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.proto.CoreBindRequest;
-import io.gamebus.codecs.dfhack.proto.CoreRunCommandRequest;
 import io.gamebus.codecs.dfhack.proto.IntMessage;
 import io.gamebus.codecs.dfhack.proto.StringMessage;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Set;
 
 /**
  * Answers one call of one connection: the built-in methods here ({@code CoreSuspend},
@@ -25,10 +23,6 @@ import java.util.Set;
  * completes with the reply frames to write: TEXT (if any) then RESULT or FAIL.
  */
 final class DfhackCalls {
-
-  /** Answered here, so always bindable; other methods need a bus handler. */
-  static final Set<MethodSignature> BUILT_IN = Set.of(CoreMethods.BIND_METHOD, CoreMethods.RUN_COMMAND,
-    CoreMethods.CORE_SUSPEND, CoreMethods.CORE_RESUME, CoreMethods.GET_VERSION, CoreMethods.GET_DF_VERSION);
 
   private final DfhackServerConnection connection;
   private final DfhackServerEndpoint endpoint;
@@ -48,11 +42,11 @@ final class DfhackCalls {
     MethodSignature method = table.get(frame.id());
     if (method == null) {
       connection.badInput("RPC call of invalid id " + frame.id());
-      return failed("RPC call of invalid id " + frame.id(), CommandResult.FAILURE);
+      return Future.succeededFuture(DfhackErrors.invalidId(frame.id()));
     }
     // The real server checks the peer before it decodes anything.
     if (CoreMethods.loopbackOnly(method) && !"127.0.0.1".equals(connection.peerHost())) {
-      return failed("In call to " + method.method() + ": forbidden host: " + connection.peerHost(), CommandResult.FAILURE);
+      return Future.succeededFuture(DfhackErrors.forbiddenHost(method, connection.peerHost()));
     }
     Message input = null;
     JsonObject json;
@@ -60,26 +54,27 @@ final class DfhackCalls {
       if (DfhackTypes.known(method.inputType())) {
         input = DfhackTypes.parse(method.inputType(), frame.payload());
         json = DfhackTypes.toJson(input);
+        DfhackByteStrings.annotate(method.inputType(), frame.payload(), json);
       } else {
         json = DfhackTypes.toJson(method.inputType(), frame.payload()); // {"bytes": "<base64>"}
       }
     } catch (DfhackCodecException e) {
       connection.badInput("In call to " + method.method() + ": " + e.reason());
-      return failed("In call to " + method.method() + ": could not decode input args.", CommandResult.FAILURE);
+      return Future.succeededFuture(DfhackErrors.undecodable(method));
     }
     connection.published(method, json);
     if (method.equals(CoreMethods.BIND_METHOD)) {
       return bind.bind((CoreBindRequest) input);
     }
     if (method.equals(CoreMethods.RUN_COMMAND)) {
-      return handlers.command((CoreRunCommandRequest) input);
+      return handlers.command(json);
     }
     if (method.equals(CoreMethods.CORE_SUSPEND)) {
       return result(IntMessage.newBuilder().setValue(++suspendDepth).build());
     }
     if (method.equals(CoreMethods.CORE_RESUME)) {
       // The depth is per connection and simply dropped with it: gamebus holds no game lock.
-      return suspendDepth == 0 ? Future.succeededFuture(RpcEncoder.fail(CommandResult.WRONG_USAGE))
+      return suspendDepth == 0 ? Future.succeededFuture(DfhackErrors.bare(CommandResult.WRONG_USAGE))
         : result(IntMessage.newBuilder().setValue(--suspendDepth).build());
     }
     if (method.equals(CoreMethods.GET_VERSION)) {
@@ -93,10 +88,5 @@ final class DfhackCalls {
 
   static Future<Buffer> result(Message output) {
     return Future.succeededFuture(RpcEncoder.result(output));
-  }
-
-  /** The real server's shape for its own errors: one LIGHTRED TEXT line, then FAIL(code). */
-  static Future<Buffer> failed(String line, CommandResult code) {
-    return Future.succeededFuture(DfhackText.error(line).appendBuffer(RpcEncoder.fail(code)));
   }
 }

@@ -5,10 +5,13 @@ import io.gamebus.codecs.dfhack.TextColor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Base64;
+
 /**
  * What a DFHack bus handler answers: text fragments (printed by the client before the result),
  * a {@code command_result} and, for methods, the output message as JSON. Its JSON form is the
- * reply body: {@code {"text":[{"text":"..","color":"COLOR_LIGHTGREEN"}],"result":0,"output":{..}}}.
+ * reply body: {@code {"text":[{"text":"..","color":"COLOR_LIGHTGREEN"}],"result":0,"output":{..}}}
+ * (a fragment may carry {@code "bytes"}, base64, in place of {@code "text"}).
  * A handler may also fail the bus message with the {@code command_result} as failure code and the
  * text as message.
  */
@@ -35,6 +38,19 @@ public final class DfhackReply {
       return print(text);
     }
     this.text.add(new JsonObject().put("text", text).put("color", TextColor.name(color)));
+    return this;
+  }
+
+  /**
+   * Adds text as exact bytes, for text that is not UTF-8 (e.g. arguments a client sent in another
+   * encoding, see {@link DfhackByteStrings}); on the bus it is {@code {"bytes":"<base64>"}}.
+   */
+  public DfhackReply print(byte[] text, int color) {
+    JsonObject fragment = new JsonObject().put("bytes", Base64.getEncoder().encodeToString(text));
+    if (color != TextColor.RESET) {
+      fragment.put("color", TextColor.name(color));
+    }
+    this.text.add(fragment);
     return this;
   }
 

@@ -3,7 +3,6 @@ package io.gamebus.dfhack;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.dfhack.DfhackCodecException;
 import io.gamebus.codecs.dfhack.Handshake;
-import io.gamebus.codecs.dfhack.RpcEncoder;
 import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.RpcStreamDecoder;
 import io.gamebus.endpoint.EndpointBus;
@@ -109,7 +108,7 @@ final class DfhackServerConnection {
       frames = reply.result();
     } else {
       bus.status(id, StatusEvent.CALL_FAILED, String.valueOf(reply.cause().getMessage()));
-      frames = DfhackText.error("In call: " + reply.cause().getMessage()).appendBuffer(RpcEncoder.fail(1));
+      frames = DfhackErrors.internal(String.valueOf(reply.cause().getMessage()));
     }
     if (!bus.write(wire, id, frames)) {
       close();

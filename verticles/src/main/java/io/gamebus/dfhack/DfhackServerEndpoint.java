@@ -7,6 +7,7 @@ import io.gamebus.config.ListenerConfig;
 import io.gamebus.config.Transport;
 import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointContext;
+import io.gamebus.endpoint.HandlerRegistry;
 import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.Wire;
 import io.gamebus.codecs.dfhack.MethodSignature;
@@ -17,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.shareddata.AsyncMap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
   private final List<String> listening = new ArrayList<>();
   private EndpointBus bus;
   private DfhackOptions options;
-  private AsyncMap<String, JsonObject> signatures;
+  private HandlerRegistry handlers;
 
   public DfhackServerEndpoint(EndpointContext context) {
     this.context = context;
@@ -49,6 +49,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
   public Future<?> start() {
     bus = context.newBus(vertx);
     options = DfhackOptions.from(config);
+    handlers = new HandlerRegistry(vertx); // no start-up state: a bind arriving first finds live entries
     List<Future<String>> listeners = new ArrayList<>();
     for (ListenerConfig listener : config.listeners()) {
       if (listener.transport() != Transport.TCP) {
@@ -56,8 +57,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
       }
       listeners.add(listen(listener));
     }
-    return Future.all(listeners).compose(all -> DfhackHandlers.signatures(vertx, bus.addresses())).map(map -> {
-      signatures = map;
+    return Future.all(listeners).map(all -> {
       listeners.forEach(f -> listening.add(f.result()));
       context.registry().add(this, "server");
       bus.state(StatusEvent.LISTENING, String.join(" ", listening));
@@ -110,14 +110,14 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
     });
   }
 
-  /** The signature a bus handler registered for that method, or null: one lookup, not a scan. */
-  Future<JsonObject> registered(MethodSignature method) {
-    return signatures.get(method.qualifiedName());
+  /** The signature a live bus handler registered for that method, or null. */
+  Future<MethodSignature> registered(MethodSignature method) {
+    return DfhackHandlers.registered(handlers, bus.addresses(), method);
   }
 
   /** Whether any bus handler registered a method of that plugin. */
   Future<Boolean> pluginKnown(String plugin) {
-    return signatures.get(DfhackHandlers.pluginKey(plugin)).map(marker -> marker != null);
+    return DfhackHandlers.pluginKnown(handlers, bus.addresses(), plugin);
   }
 
   @Override

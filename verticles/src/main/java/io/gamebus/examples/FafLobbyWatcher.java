@@ -2,17 +2,21 @@ package io.gamebus.examples;
 
 import io.gamebus.bus.Envelope;
 import io.gamebus.bus.Gamebus;
+import io.gamebus.bus.Status;
+import io.gamebus.bus.StatusEvent;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Example automation verticle: subscribes to several FAF endpoints at once, logs every
- * {@code game_info} and counts messages per endpoint and type. The counts are answered on
+ * {@code game_info} and every login (typed status events), and counts messages per endpoint and
+ * type. The counts are answered on
  * {@code <prefix>.examples.faf-watcher.counts} as {@code {"lobby":{"ask_session":1,...},...}}.
  *
  * <p>Deploy it next to gamebus: {@code vertx.deployVerticle(new FafLobbyWatcher(List.of("lobby")))}.
@@ -32,12 +36,22 @@ public final class FafLobbyWatcher extends VerticleBase {
   @Override
   public Future<?> start() {
     Gamebus bus = Gamebus.of(vertx);
+    List<Future<Void>> registered = new ArrayList<>();
     for (String endpoint : endpoints) {
-      bus.subscribe("faf", endpoint, this::count);
-      bus.subscribe("faf", endpoint, "game_info", this::logGame);
+      registered.add(bus.subscribe("faf", endpoint, this::count).completion());
+      registered.add(bus.subscribe("faf", endpoint, "game_info", this::logGame).completion());
+      registered.add(bus.statusEvents("faf", endpoint, this::logLogin).completion());
     }
-    vertx.eventBus().consumer(COUNTS_ADDRESS, message -> message.reply(snapshot()));
-    return Future.succeededFuture();
+    registered.add(vertx.eventBus().consumer(COUNTS_ADDRESS, message -> message.reply(snapshot())).completion());
+    // Deployed means listening everywhere: nothing published after start() is missed.
+    return Future.all(registered);
+  }
+
+  private void logLogin(Status status) {
+    if (status.event() == StatusEvent.AUTHENTICATED || status.event() == StatusEvent.AUTHENTICATION_FAILED) {
+      LOG.log(System.Logger.Level.INFO, "faf.{0} {1}: {2} {3}", status.endpoint(), status.connection(),
+        status.state(), status.detail());
+    }
   }
 
   private void count(Envelope envelope) {

@@ -1,14 +1,11 @@
 package io.gamebus.faf;
 
-import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.faf.Auth;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
+import io.gamebus.endpoint.HandlerCalls;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -86,18 +83,19 @@ final class FafLogin {
       .put("connection", connection.id())
       .put("player", new JsonObject().put("id", player.id()).put("login", player.login()))
       .put("claims", player.claims());
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(endpoint.options().loginHandlerTimeoutMs());
-    return endpoint.bus().eventBus().<JsonObject>request(endpoint.bus().addresses().handle("login"), request, options)
-      .map(reply -> fromHandler(reply.body()))
-      .recover(failure -> {
-        if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+    return new HandlerCalls(endpoint.bus())
+      .ask(connection.id(), "login", request, endpoint.options().loginHandlerTimeoutMs(), FafLogin::fromHandler)
+      .compose(outcome -> {
+        if (outcome instanceof HandlerCalls.Answered<List<FafMessage>> answered) {
+          return Future.succeededFuture(answered.value());
+        }
+        if (outcome instanceof HandlerCalls.NoHandler) {
           return Future.succeededFuture(FafDefaultLogin.sequence(player));
         }
-        if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-          return Future.failedFuture(failure.getMessage()); // the handler's own words, e.g. a ban
+        if (outcome instanceof HandlerCalls.Refused<List<FafMessage>> refused) {
+          return Future.failedFuture(refused.text()); // the handler's own words, e.g. a ban
         }
-        // A timeout or a broken reply: internal details stay on this side.
-        endpoint.bus().status(connection.id(), StatusEvent.HANDLER_FAILED, failure.getMessage());
+        // A timeout or a broken reply: internal details stay on this side (the status event has them).
         return Future.failedFuture("Login is not available right now, please try again later");
       });
   }

@@ -238,11 +238,15 @@ class DfhackServerWireTest {
   }
 
   @Test
-  void coreMethodsGamebusDoesNotBuildInBindOnlyWithAHandler() throws Exception {
+  void coreMethodsAlwaysBindAndAreAnsweredOnceAHandlerExists() throws Exception {
     DfhackRawClient client = connected();
     client.write(DfhackFixture.bind(CoreMethods.LIST_UNITS));
-    assertEquals("RPC method not found: ::ListUnits\n", DfhackFixture.text(next(client)));
-    assertEquals(1, next(client).failCode());
+    assertEquals(11, DfhackFixture.boundId(next(client)), "core methods bind as on the real server");
+    client.write(RpcEncoder.request(11, io.gamebus.codecs.dfhack.proto.ListUnitsIn.getDefaultInstance()));
+    RpcFrame text = next(client);
+    assertEquals("In call to ListUnits: no bus handler implements it\n", DfhackFixture.text(text));
+    assertEquals(TextColor.LIGHTRED, DfhackFixture.color(text));
+    assertEquals(-1, next(client).failCode(), "CR_NOT_IMPLEMENTED");
     DfhackHandlers.method(vertx, "fortress", CoreMethods.LIST_UNITS, call -> io.vertx.core.Future.succeededFuture(
       DfhackReply.ok().output(new io.vertx.core.json.JsonObject().put("value", new io.vertx.core.json.JsonArray()
         .add(new io.vertx.core.json.JsonObject().put("unit_id", 7).put("pos_x", 1).put("pos_y", 2).put("pos_z", 3)
@@ -288,5 +292,88 @@ class DfhackServerWireTest {
     io.gamebus.bus.Envelope envelope = published.await(5, TimeUnit.SECONDS);
     assertEquals("echo", envelope.body().getJsonObject("input").getString("command"));
     assertEquals(new io.vertx.core.json.JsonArray().add("a").add("b"), envelope.body().getJsonObject("input").getJsonArray("arguments"));
+  }
+
+  /** Registers the command {@code inspect}; completes with the first call's body as its handler saw it. */
+  private Future<io.vertx.core.json.JsonObject> inspected() throws Exception {
+    io.vertx.core.Promise<io.vertx.core.json.JsonObject> seen = io.vertx.core.Promise.promise();
+    DfhackHandlers.command(vertx, "fortress", "inspect", call -> {
+      seen.tryComplete(call);
+      return Future.succeededFuture(DfhackReply.ok());
+    }).await(5, TimeUnit.SECONDS);
+    return seen.future();
+  }
+
+  private static Buffer runCommandBytes(String command, byte[]... arguments) {
+    io.gamebus.codecs.dfhack.proto.CoreRunCommandRequest.Builder request =
+      io.gamebus.codecs.dfhack.proto.CoreRunCommandRequest.newBuilder().setCommand(command);
+    for (byte[] argument : arguments) {
+      request.addArgumentsBytes(com.google.protobuf.ByteString.copyFrom(argument));
+    }
+    return RpcEncoder.request(1, request.build());
+  }
+
+  @Test
+  void argumentBytesThatAreNotUtf8ReachTheHandlerAndComeBackExactly() throws Exception {
+    Future<io.vertx.core.json.JsonObject> seen = inspected();
+    DfhackRawClient client = connected();
+    byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9}; // "café" in Latin-1: not UTF-8
+    client.write(runCommandBytes("inspect", latin1, "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    io.vertx.core.json.JsonObject call = seen.await(5, TimeUnit.SECONDS);
+    assertEquals("caf\uFFFD", call.getJsonArray("arguments").getString(0), "the lenient string stays");
+    assertEquals(new io.vertx.core.json.JsonArray().add("Y2Fm6Q==").add("b2s="), call.getJsonArray("argumentsBytes"),
+      "every argument's exact bytes, base64");
+    assertFalse(call.containsKey("commandBytes"), "the command is valid UTF-8");
+    assertTrue(next(client).isResult());
+
+    // The example echo prints the exact bytes back: TEXT {fragments [{text: 63 61 66 E9 20 6F 6B 0A}]}.
+    client.write(runCommandBytes("echo", latin1, "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    RpcFrame text = next(client);
+    assertArrayEquals(new byte[] {0x0A, 0x0A, 0x0A, 0x08, 'c', 'a', 'f', (byte) 0xE9, ' ', 'o', 'k', '\n'},
+      text.payload().getBytes());
+    assertTrue(next(client).isResult());
+  }
+
+  @Test
+  void utf8ArgumentsReachTheHandlerAsBefore() throws Exception {
+    Future<io.vertx.core.json.JsonObject> seen = inspected();
+    DfhackRawClient client = connected();
+    client.write(DfhackFixture.runCommand("inspect", "caf\u00e9", "\uFFFD"));
+    io.vertx.core.json.JsonObject call = seen.await(5, TimeUnit.SECONDS);
+    assertEquals(new io.vertx.core.json.JsonArray().add("caf\u00e9").add("\uFFFD"), call.getJsonArray("arguments"));
+    assertFalse(call.containsKey("argumentsBytes"), "a real U+FFFD is valid UTF-8: no companion");
+  }
+
+  @Test
+  void stringFieldsOfMethodInputsCarryTheirBytes() throws Exception {
+    Future<io.vertx.core.json.JsonObject> seen = Future.future(p -> DfhackHandlers.method(vertx, "fortress", CoreMethods.RUN_LUA,
+      call -> {
+        p.tryComplete(call.getJsonObject("input"));
+        return Future.succeededFuture(DfhackReply.ok().output(new io.vertx.core.json.JsonObject()));
+      }).await());
+    DfhackRawClient client = connected();
+    client.write(DfhackFixture.bind(CoreMethods.RUN_LUA));
+    int id = DfhackFixture.boundId(next(client));
+    client.write(RpcEncoder.request(id, io.gamebus.codecs.dfhack.proto.CoreRunLuaRequest.newBuilder()
+      .setModule("rpc.x").setFunctionBytes(com.google.protobuf.ByteString.copyFrom(new byte[] {(byte) 0x80}))
+      .addArguments("1").build()));
+    io.vertx.core.json.JsonObject input = seen.await(5, TimeUnit.SECONDS);
+    assertEquals("gA==", input.getString("functionBytes"));
+    assertFalse(input.containsKey("moduleBytes"));
+    assertFalse(input.containsKey("argumentsBytes"));
+    assertTrue(next(client).isResult());
+  }
+
+  @Test
+  void aHandlerRefusingWithItsOwnCodeIsItsTextThenThatFail() throws Exception {
+    DfhackHandlers.command(vertx, "fortress", "world", call -> Future.failedFuture(
+      new io.vertx.core.eventbus.ReplyException(io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE, 3, "no world loaded")))
+      .await(5, TimeUnit.SECONDS);
+    DfhackRawClient client = connected();
+    client.write(DfhackFixture.runCommand("world"));
+    RpcFrame text = next(client);
+    assertEquals("no world loaded\n", DfhackFixture.text(text));
+    assertEquals(TextColor.LIGHTRED, DfhackFixture.color(text));
+    assertEquals(3, next(client).failCode(), "CR_NOT_FOUND, the handler's own code");
   }
 }

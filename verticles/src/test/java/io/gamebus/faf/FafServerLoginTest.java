@@ -149,6 +149,30 @@ class FafServerLoginTest {
   }
 
   @Test
+  void aBrokenLoginHandlerReplyIsAnsweredWithoutDetailsAndAnnounced(Vertx vertx, VertxTestContext test) throws Exception {
+    io.gamebus.bus.Gamebus bus = io.gamebus.bus.Gamebus.of(vertx);
+    bus.handle("faf", "lobby", "login", call -> io.vertx.core.Future.succeededFuture(new JsonObject().put("messages", "none")))
+      .await(5, TimeUnit.SECONDS);
+    io.vertx.core.Promise<io.gamebus.bus.Status> announced = io.vertx.core.Promise.promise();
+    bus.statusEvents("faf", "lobby", status -> {
+      if (status.event() == io.gamebus.bus.StatusEvent.HANDLER_FAILED) {
+        announced.tryComplete(status);
+      }
+    }).completion().await(5, TimeUnit.SECONDS);
+    FafTestClient.tcp(vertx, tcpPort)
+      .compose(c -> c.send(FafMessage.command("auth").with("unique_id", "test-uid").with("token", tokens.lobby(9, "eve"))).next())
+      .compose(reply -> announced.future().map(status -> {
+        test.verify(() -> {
+          assertEquals("authentication_failed", reply.command());
+          assertEquals("Login is not available right now, please try again later", reply.getString("text"));
+          assertTrue(status.detail().startsWith("login: bad_reply: reply is invalid: "), status.detail());
+        });
+        return null;
+      }))
+      .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
   void messagesSentRightAfterAuthWaitForTheLoginAndAreHandledInOrder(Vertx vertx, VertxTestContext test) {
     List<String> seen = new ArrayList<>();
     vertx.eventBus().<Envelope>consumer("gamebus.faf.lobby.in", m -> seen.add(m.body().type()));
