@@ -76,7 +76,7 @@ class FafServerBusTest {
       assertEquals("game", env.body().getString("target"));
       typed.flag();
     }));
-    loggedIn(vertx, 1).onComplete(test.succeeding(c -> c.send(FafMessage.game("GameState", "Lobby"))));
+    loggedIn(vertx, 1).onComplete(test.succeeding(c -> c.send(FafMessage.command("GameState").with("args", new io.vertx.core.json.JsonArray().add("Lobby")).with("target", "game"))));
   }
 
   @Test

@@ -41,7 +41,7 @@ public enum CommandResult {
   }
 
   /** Whether {@code code} is one of the seven defined codes. */
-  public static boolean known(int code) {
+  private static boolean known(int code) {
     return code >= -3 && code <= 3;
   }
 

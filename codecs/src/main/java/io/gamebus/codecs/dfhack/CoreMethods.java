@@ -77,11 +77,6 @@ public final class CoreMethods {
     return CORE;
   }
 
-  /** The RemoteFortressReader methods gamebus has types for (plugin {@link #RFR_PLUGIN}). */
-  public static List<MethodSignature> remoteFortressReader() {
-    return RFR;
-  }
-
   /** A known core or RemoteFortressReader method by plugin ("" or null = core) and name. */
   public static Optional<MethodSignature> find(String plugin, String method) {
     List<MethodSignature> table = plugin == null || plugin.isEmpty() ? CORE : RFR;
@@ -92,7 +87,7 @@ public final class CoreMethods {
    * The real server's SF_* flags for a method in these tables; {@link #SF_ALLOW_REMOTE} for any
    * other signature (what plugins use).
    */
-  public static int flags(MethodSignature method) {
+  static int flags(MethodSignature method) {
     return FLAGS.getOrDefault(method, SF_ALLOW_REMOTE);
   }
 

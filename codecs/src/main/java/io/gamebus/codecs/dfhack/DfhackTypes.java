@@ -37,14 +37,6 @@ public final class DfhackTypes {
 
   private static final Map<String, Message> BY_NAME = registry(CoreProtocolProto.getDescriptor(),
       BasicProto.getDescriptor(), BasicApiProto.getDescriptor(), RemoteFortressReaderProto.getDescriptor());
-  private static final ClassValue<String> NAMES = new ClassValue<>() {
-    @Override
-    protected String computeValue(Class<?> type) {
-      return com.google.protobuf.Internal.getDefaultInstance(type.asSubclass(Message.class))
-          .getDescriptorForType().getFullName();
-    }
-  };
-
   private DfhackTypes() {}
 
   /** Whether {@code fullName} is a known message type. */
@@ -52,19 +44,14 @@ public final class DfhackTypes {
     return BY_NAME.containsKey(fullName);
   }
 
-  /** Every known fully qualified name. */
-  public static Set<String> knownTypes() {
+  /** Every known fully qualified name (for the tests that walk the whole schema). */
+  static Set<String> knownTypes() {
     return Collections.unmodifiableSet(BY_NAME.keySet());
   }
 
   /** The default instance of a known type. */
   public static Optional<Message> defaultInstance(String fullName) {
     return Optional.ofNullable(BY_NAME.get(fullName));
-  }
-
-  /** The fully qualified protobuf name of a generated class, as BindMethod compares it. */
-  public static String fullName(Class<? extends Message> type) {
-    return NAMES.get(type);
   }
 
   /**

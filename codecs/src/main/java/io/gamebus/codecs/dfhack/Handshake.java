@@ -33,11 +33,6 @@ public final class Handshake {
     return build(REPLY_MAGIC, VERSION);
   }
 
-  /** A request handshake with any version; for tests and hostile clients. */
-  public static Buffer request(int version) {
-    return build(REQUEST_MAGIC, version);
-  }
-
   /**
    * Checks a client's handshake as the real server does.
    *
@@ -45,7 +40,7 @@ public final class Handshake {
    * @return the client's version, 1..255
    * @throws DfhackCodecException {@link Reason#BAD_HANDSHAKE} on wrong magic or version
    */
-  public static int parseRequest(Buffer twelve) throws DfhackCodecException {
+  static int parseRequest(Buffer twelve) throws DfhackCodecException {
     checkMagic(twelve, REQUEST_MAGIC);
     int version = twelve.getIntLE(8);
     if (version < 1 || version > MAX_REQUEST_VERSION) {
@@ -59,7 +54,7 @@ public final class Handshake {
    *
    * @throws DfhackCodecException {@link Reason#BAD_HANDSHAKE} otherwise
    */
-  public static void checkReply(Buffer twelve) throws DfhackCodecException {
+  static void checkReply(Buffer twelve) throws DfhackCodecException {
     checkMagic(twelve, REPLY_MAGIC);
     int version = twelve.getIntLE(8);
     if (version != VERSION) {

@@ -68,7 +68,7 @@ public final class RpcEncoder {
   }
 
   /** One text fragment, colour handled as in {@link #text(String, Integer)}. */
-  public static CoreTextFragment fragment(String text, Integer color) {
+  private static CoreTextFragment fragment(String text, Integer color) {
     CoreTextFragment.Builder b = CoreTextFragment.newBuilder().setText(Objects.requireNonNull(text, "text"));
     if (color != null && color != TextColor.COLOR_RESET) {
       CoreTextFragment.Color c = CoreTextFragment.Color.forNumber(color);

@@ -60,11 +60,6 @@ public final class RpcFrame {
     return payload;
   }
 
-  /** A call: the id is a function id. */
-  public boolean isRequest() {
-    return id >= 0;
-  }
-
   public boolean isResult() {
     return id == RpcCodes.RESULT;
   }

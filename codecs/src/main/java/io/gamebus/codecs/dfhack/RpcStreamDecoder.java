@@ -89,7 +89,7 @@ public final class RpcStreamDecoder {
   }
 
   /** Bytes held for an incomplete handshake, header or payload (0 also right after a header). */
-  public int pendingBytes() {
+  int pendingBytes() {
     return pending == null ? 0 : pending.length();
   }
 
@@ -97,23 +97,18 @@ public final class RpcStreamDecoder {
    * Whether the stream stands between two frames: handshake done, no partial header or payload
    * held or announced. An EOF anywhere else cut a message short.
    */
-  public boolean atFrameBoundary() {
+  boolean atFrameBoundary() {
     return (state == State.HEADER && pending == null) || state == State.QUIT;
   }
 
   /** Whether the handshake has been accepted. */
-  public boolean handshakeDone() {
+  boolean handshakeDone() {
     return handshakeDone;
   }
 
   /** Whether a QUIT was read (all later bytes are discarded). */
-  public boolean quit() {
+  boolean quit() {
     return state == State.QUIT;
-  }
-
-  /** The configured payload limit in bytes. */
-  public int maxPayloadBytes() {
-    return maxPayloadBytes;
   }
 
   private void run(Buffer chunk, IntConsumer onHandshake, Consumer<RpcFrame> onFrame) throws DfhackCodecException {

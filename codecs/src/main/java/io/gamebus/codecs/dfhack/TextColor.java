@@ -1,7 +1,6 @@
 package io.gamebus.codecs.dfhack;
 
 import io.gamebus.codecs.dfhack.proto.CoreTextFragment;
-import java.util.Locale;
 
 /**
  * Console colours ({@code color_value} in ColorText.h). {@link #COLOR_RESET} (-1) is the default
@@ -33,11 +32,6 @@ public final class TextColor {
 
   private TextColor() {}
 
-  /** Whether {@code color} is {@link #COLOR_RESET} or one of the 16 wire colours. */
-  public static boolean valid(int color) {
-    return color >= COLOR_RESET && color <= WHITE;
-  }
-
   /**
    * The C++/proto name: {@code COLOR_RESET} for -1, {@code COLOR_LIGHTRED} for 12, ...
    *
@@ -52,26 +46,5 @@ public final class TextColor {
       throw new IllegalArgumentException("no such colour: " + color);
     }
     return c.name();
-  }
-
-  /**
-   * The colour for a name, with or without the {@code COLOR_} prefix, any case
-   * ({@code "lightred"}, {@code "COLOR_LIGHTRED"}, {@code "reset"}).
-   *
-   * @throws IllegalArgumentException for an unknown name
-   */
-  public static int of(String name) {
-    String n = name.toUpperCase(Locale.ROOT);
-    if (!n.startsWith("COLOR_")) {
-      n = "COLOR_" + n;
-    }
-    if (n.equals("COLOR_RESET")) {
-      return COLOR_RESET;
-    }
-    try {
-      return CoreTextFragment.Color.valueOf(n).getNumber();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("no such colour: " + name, e);
-    }
   }
 }

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Word-at-a-time byte scans shared by the framer and the UTF-8 check. */
+/** Byte scans of the framer and the WebSocket reader; the newline search runs a word at a time. */
 final class Bytes {
 
   // Little-endian so the lowest flagged byte in a word is the first one in memory.
@@ -35,23 +35,7 @@ final class Bytes {
     return -1;
   }
 
-  /** Index of the first byte >= 0x80 in [from, to), or {@code to}. */
-  static int skipAscii(byte[] b, int from, int to) {
-    int i = from;
-    for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long t = (long) LONGS.get(b, i) & HIGH;
-      if (t != 0) {
-        return i + (Long.numberOfTrailingZeros(t) >>> 3);
-      }
-    }
-    while (i < to && b[i] >= 0) {
-      i++;
-    }
-    return i;
-  }
-
-  /** JSON insignificant whitespace minus '\n' (which the framer has already consumed). */
-  /** True when every byte of the range is JSON whitespace (or the range is empty). */
+  /** True when every byte of the range is JSON whitespace other than '\n' (or the range is empty). */
   static boolean isBlank(byte[] b, int off, int len) {
     for (int i = off; i < off + len; i++) {
       if (!isBlank(b[i])) {
@@ -61,6 +45,7 @@ final class Bytes {
     return true;
   }
 
+  /** JSON insignificant whitespace minus '\n' (which the framer has already consumed). */
   static boolean isBlank(byte c) {
     return c == ' ' || c == '\t' || c == '\r';
   }

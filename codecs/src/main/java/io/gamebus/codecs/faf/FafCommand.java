@@ -38,9 +38,9 @@ public enum FafCommand {
   KICK_PLAYER_FROM_PARTY("kick_player_from_party", TO_SERVER),
   LEAVE_PARTY("leave_party", TO_SERVER),
   SET_PARTY_FACTIONS("set_party_factions", TO_SERVER),
-  UNREADY_PARTY("unready_party", TO_SERVER, Flags.NOT_V115),
-  IS_READY_RESPONSE("is_ready_response", TO_SERVER, Flags.NOT_V115),
-  SET_PLAYER_VETOES("set_player_vetoes", TO_SERVER, Flags.NOT_V115),
+  UNREADY_PARTY("unready_party", TO_SERVER),  // not implemented by server v1.15.0
+  IS_READY_RESPONSE("is_ready_response", TO_SERVER),  // not implemented by server v1.15.0
+  SET_PLAYER_VETOES("set_player_vetoes", TO_SERVER),  // not implemented by server v1.15.0
   // §9 server → client
   SESSION("session", TO_CLIENT),
   WELCOME("welcome", TO_CLIENT),
@@ -64,18 +64,17 @@ public enum FafCommand {
   NOTICE("notice", TO_CLIENT),
   INVALID("invalid", TO_CLIENT),
   DISABLED("disabled", TO_CLIENT),
-  IS_READY("is_ready", TO_CLIENT, Flags.NOT_V115),
-  VETOES_INFO("vetoes_info", TO_CLIENT, Flags.NOT_V115),
-  GAME_JOIN_FAILED("game_join_failed", TO_CLIENT, Flags.NOT_V115),
+  IS_READY("is_ready", TO_CLIENT),  // not implemented by server v1.15.0
+  VETOES_INFO("vetoes_info", TO_CLIENT),  // not implemented by server v1.15.0
+  GAME_JOIN_FAILED("game_join_failed", TO_CLIENT),  // not implemented by server v1.15.0
   /** Not in the catalogue. Its direction is BOTH because either side may send anything. */
-  UNKNOWN(null, BOTH, Flags.NOT_V115);
+  UNKNOWN(null, BOTH);
 
   /** Who sends the command. */
   public enum Direction { TO_SERVER, TO_CLIENT, BOTH }
 
   private static final class Flags {
     static final int PRE_LOGIN = 1;
-    static final int NOT_V115 = 2;
   }
 
   private static final Map<String, FafCommand> BY_WIRE_NAME = new HashMap<>();
@@ -102,39 +101,14 @@ public enum FafCommand {
     this.flags = flags;
   }
 
-  /** The {@code command} value on the wire; null for UNKNOWN. */
-  public String wireName() {
-    return wireName;
-  }
-
-  public Direction direction() {
-    return direction;
-  }
-
   /** True for the seven §5 commands a connection may send before it is authenticated (minus Bottleneck). */
   public boolean allowedBeforeLogin() {
     return (flags & Flags.PRE_LOGIN) != 0;
   }
 
-  /**
-   * Whether server v1.15.0 implements this command in its direction: it handles it when a client
-   * sends it, or sends it itself. False for unready_party, is_ready_response and
-   * set_player_vetoes (that server answers invalid and closes), for the spec-only is_ready,
-   * vetoes_info and game_join_failed, and for UNKNOWN. A server role should also reject
-   * TO_CLIENT-only commands coming from a client.
-   */
-  public boolean handledByServerV115() {
-    return (flags & Flags.NOT_V115) == 0;
-  }
-
   /** True when a client may send it (TO_SERVER or BOTH). */
   public boolean sentByClient() {
     return direction != TO_CLIENT;
-  }
-
-  /** True when a server may send it (TO_CLIENT or BOTH). */
-  public boolean sentByServer() {
-    return direction != TO_SERVER;
   }
 
   /** The entry for a wire name, UNKNOWN when not in the catalogue (or null); one map lookup. */

@@ -20,17 +20,13 @@ public final class FafEncoder {
 
   private FafEncoder() {}
 
-  /** The message as compact JSON + '\n', in a new buffer. */
-  public static Buffer encode(FafMessage message) {
-    return encode(message.json());
-  }
-
   /**
-   * Any JSON object as compact JSON + '\n'.
+   * The message as compact JSON + '\n', in a new buffer.
    *
    * @throws io.vertx.core.json.EncodeException when a value is not a JSON type
    */
-  public static Buffer encode(JsonObject json) {
+  public static Buffer encode(FafMessage message) {
+    JsonObject json = message.json();
     Buffer out = Buffer.buffer(256);
     // Jackson fills its own recycled buffer and copies into `out` once per 8000 bytes.
     try (JsonGenerator g = FACTORY.createGenerator(new BufferOutput(out))) {

@@ -1,11 +1,7 @@
 package io.gamebus.codecs.faf;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,12 +45,6 @@ public final class FafMessage {
     return new FafMessage(new JsonObject(map), command);
   }
 
-  /** {@code {"command":gpgnetCommand,"args":[args...],"target":"game"}}, the order the server uses. */
-  public static FafMessage game(String gpgnetCommand, Object... args) {
-    List<Object> list = new ArrayList<>(Arrays.asList(args));
-    return command(gpgnetCommand).with("args", new JsonArray(list)).with("target", TARGET_GAME);
-  }
-
   /**
    * A new message with {@code field} set (added at the end, or replaced in place). Values must be
    * JSON types: String, Number, Boolean, null, JsonObject, JsonArray (or Map/List).
@@ -94,23 +84,12 @@ public final class FafMessage {
     return isGame() ? FafCommand.UNKNOWN : FafCommand.of(command);
   }
 
-  /** The GPGNet entry of a game message; {@link GpgnetCommand#UNKNOWN} otherwise. */
-  public GpgnetCommand gpgnet() {
-    return isGame() ? GpgnetCommand.of(command) : GpgnetCommand.UNKNOWN;
-  }
-
   /**
    * The §5 pre-login whitelist exactly as the server applies it: on the command string, before
    * looking at target, so a game {@code Bottleneck} passes.
    */
   public boolean allowedBeforeLogin() {
     return FafCommand.of(command).allowedBeforeLogin() || GpgnetCommand.of(command).allowedBeforeLogin();
-  }
-
-  /** The {@code args} array of game messages; an empty array when absent or not an array. */
-  public JsonArray args() {
-    Object args = json.getValue("args");
-    return args instanceof JsonArray ? (JsonArray) args : new JsonArray();
   }
 
   /** The whole message including command and target. Read-only by convention; not copied. */
@@ -127,11 +106,6 @@ public final class FafMessage {
   /** The field when it is an integer that fits a long, else null. */
   public Long getLong(String field) {
     return Fields.asLong(json.getValue(field));
-  }
-
-  /** The field's raw value (String, Number, Boolean, JsonObject, JsonArray or null). */
-  public Object getValue(String field) {
-    return json.getValue(field);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.gamebus.codecs.faf;
 
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.util.Objects;
 
 /**
  * Fixed server messages, built the way the v1.15.0 server builds them. Each call returns a new
@@ -33,22 +33,21 @@ public final class FafMessages {
 
   /** {@code {"command":"session","session":session}}. */
   public static FafMessage session(long session) {
-    return new Session(session).toMessage();
+    return new MessageBuilder("session").put("session", session).build();
   }
 
   /** {@code {"command":"authentication_failed","text":text}}; the connection stays open. */
   public static FafMessage authenticationFailed(String text) {
-    return new AuthenticationFailed(text).toMessage();
+    return new MessageBuilder("authentication_failed").put("text", Objects.requireNonNull(text, "text")).build();
   }
 
-  /** {@code {"command":"notice","style":style,"text":text}}; text omitted when null. */
+  /**
+   * {@code {"command":"notice","style":style,"text":text}}; text omitted when null. Styles the
+   * server uses: {@code info}, {@code error}, {@code kick} (signed in elsewhere), {@code kill}.
+   */
   public static FafMessage notice(String style, String text) {
-    return new Notice(style, text).toMessage();
-  }
-
-  /** {@code {"command":"disabled","request":request}}, for commands disabled during shutdown. */
-  public static FafMessage disabled(String request) {
-    return new MessageBuilder("disabled").put("request", request).build();
+    return new MessageBuilder("notice").put("style", Objects.requireNonNull(style, "style"))
+        .putIfNotNull("text", text).build();
   }
 
   /** {@code social} with empty autojoin, channels, friends, foes and power 0, as for a new player. */
@@ -65,16 +64,5 @@ public final class FafMessages {
   /** The list form {@code {"command":"game_info","games":games}} sent at login (array not copied). */
   public static FafMessage gameInfoList(JsonArray games) {
     return new MessageBuilder("game_info").put("games", games).build();
-  }
-
-  /** The single-game form: the game object's fields at top level after {@code "command":"game_info"}. */
-  public static FafMessage gameInfo(JsonObject game) {
-    MessageBuilder b = new MessageBuilder("game_info");
-    game.getMap().forEach((k, v) -> {
-      if (!"command".equals(k)) {
-        b.put(k, v);
-      }
-    });
-    return b.build();
   }
 }

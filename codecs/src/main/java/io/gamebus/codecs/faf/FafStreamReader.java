@@ -11,7 +11,7 @@ public final class FafStreamReader implements FafReader {
 
   private final LineFramer framer;
 
-  /** @param maxLineBytes see {@link LineFramer#LineFramer(int)}; the server uses 10 MiB */
+  /** @param maxLineBytes maximum bytes per line, excluding the '\n'; the real server uses 10 MiB */
   public FafStreamReader(int maxLineBytes) {
     this.framer = new LineFramer(maxLineBytes);
   }
@@ -27,8 +27,8 @@ public final class FafStreamReader implements FafReader {
     feed(chunk, sink);
   }
 
-  /** Bytes buffered waiting for a newline. */
-  public int pendingBytes() {
+  /** Bytes buffered waiting for a newline or the rest of a message (for the tests' framing checks). */
+  int pendingBytes() {
     return framer.pendingBytes();
   }
 }

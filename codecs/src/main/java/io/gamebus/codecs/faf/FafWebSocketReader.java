@@ -21,14 +21,9 @@ public final class FafWebSocketReader implements FafReader {
     this.framer = new LineFramer(maxLineBytes);
   }
 
-  /** One frame's payload. */
+  /** Handles one frame's payload, handing out every message it completes, in order. */
   @Override
   public void read(Buffer payload, Consumer<FafMessage> sink) throws FafCodecException {
-    frame(payload, sink);
-  }
-
-  /** Handles one frame's payload, handing out every message it completes, in order. */
-  public void frame(Buffer payload, Consumer<FafMessage> sink) throws FafCodecException {
     byte[] bytes = payload.getBytes();
     int before = framer.pendingBytes();
     long newlines = framer.newlines();
@@ -57,8 +52,8 @@ public final class FafWebSocketReader implements FafReader {
     }
   }
 
-  /** Bytes of an incomplete message carried over to the next frame. */
-  public int pendingBytes() {
+  /** Bytes buffered waiting for a newline or the rest of a message (for the tests' framing checks). */
+  int pendingBytes() {
     return framer.pendingBytes();
   }
 }

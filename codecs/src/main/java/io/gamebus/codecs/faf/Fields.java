@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed field reads for the views. Errors are BAD_FIELD with a path such as "auth.token" so a
+ * Typed field reads for {@link Auth}. Errors are BAD_FIELD with a path such as "auth.token" so a
  * log line names the field. Explicit null counts as absent, like the server's {@code dict.get}.
  * {@link JsonObject#getValue} already wraps plain maps and lists, so only Json types are seen.
  */
@@ -44,28 +44,6 @@ final class Fields {
       throw wrongType(path, field, "integer", v);
     }
     return l;
-  }
-
-  static JsonObject object(JsonObject o, String path, String field, boolean required) throws FafCodecException {
-    Object v = o.getValue(field);
-    if (v == null) {
-      return missing(path, field, required);
-    }
-    if (!(v instanceof JsonObject)) {
-      throw wrongType(path, field, "object", v);
-    }
-    return (JsonObject) v;
-  }
-
-  static JsonArray array(JsonObject o, String path, String field, boolean required) throws FafCodecException {
-    Object v = o.getValue(field);
-    if (v == null) {
-      return missing(path, field, required);
-    }
-    if (!(v instanceof JsonArray)) {
-      throw wrongType(path, field, "array", v);
-    }
-    return (JsonArray) v;
   }
 
   /** An integral number that fits a long, else null. Floats are not integers, as in JSON Schema. */

@@ -1,54 +1,50 @@
 package io.gamebus.codecs.faf;
 
-import static io.gamebus.codecs.faf.FafCommand.Direction.BOTH;
-import static io.gamebus.codecs.faf.FafCommand.Direction.TO_CLIENT;
-import static io.gamebus.codecs.faf.FafCommand.Direction.TO_SERVER;
-
-import io.gamebus.codecs.faf.FafCommand.Direction;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * GPGNet commands (§10) carried as {@code {"command":..,"args":[..],"target":"game"}}. TO_SERVER
- * means from the game (through its lobby client) to the server, TO_CLIENT from the server to the
+ * GPGNet commands (§10) carried as {@code {"command":..,"args":[..],"target":"game"}}, listed by
+ * direction: from the game (through its lobby client) to the server, then from the server to the
  * game. Unknown GPGNet commands only cause a warning on the real server.
  */
 public enum GpgnetCommand {
-  GAME_STATE("GameState", TO_SERVER),
-  GAME_OPTION("GameOption", TO_SERVER),
-  GAME_MODS("GameMods", TO_SERVER),
-  PLAYER_OPTION("PlayerOption", TO_SERVER),
-  AI_OPTION("AIOption", TO_SERVER),
-  CLEAR_SLOT("ClearSlot", TO_SERVER),
-  GAME_RESULT("GameResult", TO_SERVER),
-  OPERATION_COMPLETE("OperationComplete", TO_SERVER),
-  JSON_STATS("JsonStats", TO_SERVER),
-  ENFORCE_RATING("EnforceRating", TO_SERVER),
-  TEAMKILL_REPORT("TeamkillReport", TO_SERVER),
-  TEAMKILL_HAPPENED("TeamkillHappened", TO_SERVER),
-  ICE_MSG("IceMsg", BOTH),
-  DESYNC("Desync", TO_SERVER),
-  LAUNCH_STATUS("LaunchStatus", TO_SERVER),
+  // game → server
+  GAME_STATE("GameState"),
+  GAME_OPTION("GameOption"),
+  GAME_MODS("GameMods"),
+  PLAYER_OPTION("PlayerOption"),
+  AI_OPTION("AIOption"),
+  CLEAR_SLOT("ClearSlot"),
+  GAME_RESULT("GameResult"),
+  OPERATION_COMPLETE("OperationComplete"),
+  JSON_STATS("JsonStats"),
+  ENFORCE_RATING("EnforceRating"),
+  TEAMKILL_REPORT("TeamkillReport"),
+  TEAMKILL_HAPPENED("TeamkillHappened"),
+  ICE_MSG("IceMsg"),  // both directions
+  DESYNC("Desync"),
+  LAUNCH_STATUS("LaunchStatus"),
   /** The one GPGNet command allowed before login (§5). */
-  BOTTLENECK("Bottleneck", TO_SERVER),
-  BOTTLENECK_CLEARED("BottleneckCleared", TO_SERVER),
-  DISCONNECTED("Disconnected", TO_SERVER),
-  CHAT("Chat", TO_SERVER),
-  GAME_FULL("GameFull", TO_SERVER),
-  GAME_ENDED("GameEnded", TO_SERVER),
-  REHOST("Rehost", TO_SERVER),
+  BOTTLENECK("Bottleneck"),
+  BOTTLENECK_CLEARED("BottleneckCleared"),
+  DISCONNECTED("Disconnected"),
+  CHAT("Chat"),
+  GAME_FULL("GameFull"),
+  GAME_ENDED("GameEnded"),
+  REHOST("Rehost"),
   // faf-commons builds these; v1.15.0 only logs a warning for them
-  CONNECTED("Connected", TO_SERVER),
-  CONNECTED_TO_HOST("ConnectedToHost", TO_SERVER),
-  STATS("Stats", TO_SERVER),
-  CLEAR_SLOTS("ClearSlots", TO_SERVER),
+  CONNECTED("Connected"),
+  CONNECTED_TO_HOST("ConnectedToHost"),
+  STATS("Stats"),
+  CLEAR_SLOTS("ClearSlots"),
   // server → game
-  HOST_GAME("HostGame", TO_CLIENT),
-  JOIN_GAME("JoinGame", TO_CLIENT),
-  CONNECT_TO_PEER("ConnectToPeer", TO_CLIENT),
-  DISCONNECT_FROM_PEER("DisconnectFromPeer", BOTH),
+  HOST_GAME("HostGame"),
+  JOIN_GAME("JoinGame"),
+  CONNECT_TO_PEER("ConnectToPeer"),
+  DISCONNECT_FROM_PEER("DisconnectFromPeer"),  // both directions
   /** Not in the catalogue. */
-  UNKNOWN(null, BOTH);
+  UNKNOWN(null);
 
   private static final Map<String, GpgnetCommand> BY_WIRE_NAME = new HashMap<>();
 
@@ -61,20 +57,9 @@ public enum GpgnetCommand {
   }
 
   private final String wireName;
-  private final Direction direction;
 
-  GpgnetCommand(String wireName, Direction direction) {
+  GpgnetCommand(String wireName) {
     this.wireName = wireName;
-    this.direction = direction;
-  }
-
-  /** The {@code command} value on the wire; null for UNKNOWN. */
-  public String wireName() {
-    return wireName;
-  }
-
-  public Direction direction() {
-    return direction;
   }
 
   /** Only Bottleneck, which a reconnecting game may send before its client has logged in. */

@@ -1,18 +1,13 @@
 package io.gamebus.codecs.faf;
 
-import io.vertx.core.buffer.Buffer;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Newline framing over a byte stream with a maximum line length, like the real server's asyncio
  * reader. Lines are handed out without the '\n' and without one trailing '\r'; empty and blank
  * lines too (the decoder rejects them, as the real server does). Not thread-safe and not re-entrant: one instance per connection.
  */
-public final class LineFramer {
-
-  /** 10 MiB, the asyncio stream limit of the real server's TCP listener. */
-  public static final int DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
+final class LineFramer {
 
   private static final byte[] EMPTY = new byte[0];
   // A buffer that once held a huge line is dropped instead of being kept per connection.
@@ -25,7 +20,7 @@ public final class LineFramer {
   private FafCodecException failure;
 
   /** @param maxLineBytes maximum bytes per line, excluding the '\n'; must be positive */
-  public LineFramer(int maxLineBytes) {
+  LineFramer(int maxLineBytes) {
     if (maxLineBytes <= 0) {
       throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
     }
@@ -33,17 +28,11 @@ public final class LineFramer {
   }
 
   /**
-   * Appends bytes and hands each complete line to {@code sink}, in order. Throws
-   * {@link FafCodecException.Reason#LINE_TOO_LONG} as soon as a line or the bytes pending without
-   * a newline exceed the maximum; the framer then stays failed and rethrows on every call.
-   * Each line is a new buffer the sink may keep.
+   * Appends bytes and hands each complete line to {@code sink}, in order, as a range of an array
+   * (no copy per line). Throws {@link FafCodecException.Reason#LINE_TOO_LONG} as soon as a line or
+   * the bytes pending without a newline exceed the maximum; the framer then stays failed and
+   * rethrows on every call.
    */
-  public void feed(Buffer chunk, Consumer<Buffer> sink) throws FafCodecException {
-    byte[] bytes = chunk.getBytes();
-    feed(bytes, 0, bytes.length, (b, off, len) -> sink.accept(Buffer.buffer(len).appendBytes(b, off, len)));
-  }
-
-  /** Byte-range form of {@link #feed(Buffer, Consumer)} used by the readers; no copy per line. */
   void feed(byte[] b, int off, int len, LineSink sink) throws FafCodecException {
     if (failure != null) {
       throw failure;
@@ -68,20 +57,8 @@ public final class LineFramer {
   }
 
   /** Bytes buffered waiting for a newline. */
-  public int pendingBytes() {
+  int pendingBytes() {
     return pendingLen;
-  }
-
-  /** Removes and returns the pending bytes (possibly empty). */
-  public Buffer takePending() {
-    Buffer out = Buffer.buffer(pendingLen).appendBytes(pending, 0, pendingLen);
-    clearPending();
-    return out;
-  }
-
-  /** The configured maximum line length in bytes. */
-  public int maxLineBytes() {
-    return maxLineBytes;
   }
 
   /** Newlines seen so far; lets the WebSocket reader notice that its pending bytes restarted. */

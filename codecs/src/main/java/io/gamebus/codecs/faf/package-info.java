@@ -3,12 +3,13 @@
  * back. No sockets, event loop or bus.
  *
  * <ul>
- *   <li>Framing: {@link io.gamebus.codecs.faf.LineFramer} (newline, maximum line length).</li>
+ *   <li>Framing: {@code LineFramer} (newline, maximum line length).</li>
  *   <li>Readers per transport: {@link io.gamebus.codecs.faf.FafStreamReader} (TCP) and
  *       {@link io.gamebus.codecs.faf.FafWebSocketReader} (frames, split or coalesced).</li>
- *   <li>One message: {@link io.gamebus.codecs.faf.FafDecoder} / {@link io.gamebus.codecs.faf.FafEncoder}.</li>
+ *   <li>One message: {@link io.gamebus.codecs.faf.FafDecoder} (on the shared
+ *       {@link io.gamebus.codecs.json.JsonFrameDecoder}) / {@link io.gamebus.codecs.faf.FafEncoder}.</li>
  *   <li>Catalogues: {@link io.gamebus.codecs.faf.FafCommand}, {@link io.gamebus.codecs.faf.GpgnetCommand}.</li>
- *   <li>Typed views ({@code Auth}, {@code Welcome}, {@code GameMessage}, ...) and the
+ *   <li>The {@code auth} view {@link io.gamebus.codecs.faf.Auth} and the
  *       {@link io.gamebus.codecs.faf.FafMessages} factory for fixed server messages.</li>
  *   <li>Every failure is a {@link io.gamebus.codecs.faf.FafCodecException} with a
  *       {@link io.gamebus.codecs.faf.FafCodecException.Reason}.</li>

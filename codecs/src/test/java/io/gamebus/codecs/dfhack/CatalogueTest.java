@@ -72,7 +72,6 @@ class CatalogueTest {
     }
     assertEquals(CommandResult.FAILURE, CommandResult.of(42));
     assertEquals(CommandResult.FAILURE, CommandResult.of(-4));
-    assertFalse(CommandResult.known(4));
   }
 
   @Test
@@ -87,11 +86,6 @@ class CatalogueTest {
   void textColours() {
     assertEquals("COLOR_LIGHTRED", TextColor.name(TextColor.LIGHTRED));
     assertEquals("COLOR_RESET", TextColor.name(TextColor.COLOR_RESET));
-    assertEquals(12, TextColor.of("lightred"));
-    assertEquals(15, TextColor.of("COLOR_WHITE"));
-    assertEquals(-1, TextColor.of("reset"));
     assertThrows(IllegalArgumentException.class, () -> TextColor.name(16));
-    assertThrows(IllegalArgumentException.class, () -> TextColor.of("PINK"));
-    assertTrue(TextColor.valid(-1) && TextColor.valid(15) && !TextColor.valid(16));
   }
 }

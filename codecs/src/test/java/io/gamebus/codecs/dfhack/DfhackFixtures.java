@@ -40,6 +40,11 @@ public final class DfhackFixtures {
 
   private DfhackFixtures() {}
 
+  /** A client handshake with any version, as a hostile or future client would send it. */
+  public static Buffer handshakeRequest(int version) {
+    return Buffer.buffer("DFHack?\n").appendIntLE(version);
+  }
+
   /** Bytes from spaced hex such as {@code "FE FF 00 00"}. */
   public static Buffer hex(String spaced) {
     return Buffer.buffer(HexFormat.of().parseHex(spaced.replace(" ", "")));

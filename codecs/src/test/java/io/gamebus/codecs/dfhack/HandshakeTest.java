@@ -28,22 +28,22 @@ class HandshakeTest {
 
   @Test
   void version255Accepted() throws Exception {
-    assertEquals(255, Handshake.parseRequest(Handshake.request(255)));
+    assertEquals(255, Handshake.parseRequest(DfhackFixtures.handshakeRequest(255)));
   }
 
   @Test
   void version0Refused() {
-    assertBad(() -> Handshake.parseRequest(Handshake.request(0)));
+    assertBad(() -> Handshake.parseRequest(DfhackFixtures.handshakeRequest(0)));
   }
 
   @Test
   void version256Refused() {
-    assertBad(() -> Handshake.parseRequest(Handshake.request(256)));
+    assertBad(() -> Handshake.parseRequest(DfhackFixtures.handshakeRequest(256)));
   }
 
   @Test
   void negativeVersionRefused() {
-    assertBad(() -> Handshake.parseRequest(Handshake.request(-1)));
+    assertBad(() -> Handshake.parseRequest(DfhackFixtures.handshakeRequest(-1)));
   }
 
   @Test

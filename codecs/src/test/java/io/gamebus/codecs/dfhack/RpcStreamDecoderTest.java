@@ -68,7 +68,7 @@ class RpcStreamDecoderTest {
     feed(RpcStreamDecoder.server(RpcCodes.MAX_PAYLOAD), CLIENT_STREAM);
     CoreBindRequest bind = (CoreBindRequest) DfhackTypes.parse("dfproto.CoreBindRequest", frames.get(0).payload());
     assertEquals(CoreMethods.GET_VERSION, MethodSignature.of(bind));
-    assertTrue(frames.get(0).isRequest());
+    assertTrue(frames.get(0).id() >= 0); // a call: the id is a function id
     CoreRunCommandRequest run = (CoreRunCommandRequest) DfhackTypes.parse("dfproto.CoreRunCommandRequest", frames.get(1).payload());
     assertEquals("ls", run.getCommand());
     assertEquals(0, run.getArgumentsCount());
@@ -157,14 +157,14 @@ class RpcStreamDecoderTest {
 
   @Test
   void handshakeVersionIsReported() throws Exception {
-    feed(RpcStreamDecoder.server(100), Handshake.request(255));
+    feed(RpcStreamDecoder.server(100), DfhackFixtures.handshakeRequest(255));
     assertEquals(List.of("handshake 255"), events);
   }
 
   @Test
   void badHandshakeFailsTheStream() {
     RpcStreamDecoder d = RpcStreamDecoder.server(100);
-    DfhackCodecException e = assertThrows(DfhackCodecException.class, () -> feed(d, Handshake.request(256)));
+    DfhackCodecException e = assertThrows(DfhackCodecException.class, () -> feed(d, DfhackFixtures.handshakeRequest(256)));
     assertEquals(Reason.BAD_HANDSHAKE, e.reason());
     assertFalse(d.handshakeDone());
     assertSame(e, assertThrows(DfhackCodecException.class, () -> feed(d, hex(DfhackFixtures.QUIT))));
@@ -229,7 +229,7 @@ class RpcStreamDecoderTest {
     feed(ok, hex("FE FF 00 00 01 00 00 00 2A"));
     RpcFrame f = frames.get(0);
     assertFalse(f.isFail());
-    assertFalse(f.isRequest());
+    assertTrue(f.id() < 0);
     assertEquals("2A", hex(f.payload()));
   }
 

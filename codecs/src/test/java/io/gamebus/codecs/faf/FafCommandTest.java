@@ -2,9 +2,9 @@ package io.gamebus.codecs.faf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gamebus.codecs.faf.FafCommand.Direction;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,19 +27,16 @@ class FafCommandTest {
 
   @Test
   void catalogueIsExactlySections8And9WithDirections() {
-    for (FafCommand c : FafCommand.values()) {
-      if (c == FafCommand.UNKNOWN) {
-        continue;
-      }
-      assertEquals(SECTION_8.contains(c.wireName()), c.sentByClient(), c.wireName());
-      assertEquals(SECTION_9.contains(c.wireName()), c.sentByServer(), c.wireName());
-      assertEquals(c, FafCommand.of(c.wireName()));
-    }
     Set<String> all = Stream.concat(SECTION_8.stream(), SECTION_9.stream()).collect(Collectors.toSet());
-    assertEquals(all.size(), FafCommand.values().length - 1);
-    assertEquals(Direction.BOTH, FafCommand.PING.direction());
-    assertEquals(Direction.TO_SERVER, FafCommand.ASK_SESSION.direction());
-    assertEquals(Direction.TO_CLIENT, FafCommand.WELCOME.direction());
+    Set<FafCommand> found = EnumSet.noneOf(FafCommand.class);
+    for (String name : all) {
+      FafCommand c = FafCommand.of(name);
+      assertNotEquals(FafCommand.UNKNOWN, c, name);
+      assertEquals(SECTION_8.contains(name), c.sentByClient(), name);
+      found.add(c);
+    }
+    assertEquals(all.size(), found.size());
+    assertEquals(FafCommand.values().length - 1, found.size());
   }
 
   @Test
@@ -48,7 +45,7 @@ class FafCommandTest {
     assertEquals(FafCommand.UNKNOWN, FafCommand.of(null));
     assertEquals(FafCommand.UNKNOWN, FafCommand.of("PING")); // case matters on the wire
     assertFalse(FafCommand.UNKNOWN.allowedBeforeLogin());
-    assertFalse(FafCommand.UNKNOWN.handledByServerV115());
+    assertTrue(FafCommand.UNKNOWN.sentByClient());
   }
 
   @Test
@@ -66,25 +63,10 @@ class FafCommandTest {
   }
 
   @Test
-  void commandsServerV115DoesNotHandle() {
-    for (FafCommand c : FafCommand.values()) {
-      boolean notHandled = EnumSet.of(FafCommand.UNREADY_PARTY, FafCommand.IS_READY_RESPONSE,
-          FafCommand.SET_PLAYER_VETOES, FafCommand.IS_READY, FafCommand.VETOES_INFO, FafCommand.GAME_JOIN_FAILED,
-          FafCommand.UNKNOWN).contains(c);
-      assertEquals(!notHandled, c.handledByServerV115(), c.name());
-    }
-  }
-
-  @Test
   void gpgnetCatalogue() {
-    for (GpgnetCommand c : GpgnetCommand.values()) {
-      if (c != GpgnetCommand.UNKNOWN) {
-        assertEquals(c, GpgnetCommand.of(c.wireName()));
-      }
-    }
-    assertEquals(Direction.BOTH, GpgnetCommand.ICE_MSG.direction());
-    assertEquals(Direction.TO_CLIENT, GpgnetCommand.HOST_GAME.direction());
-    assertEquals(Direction.TO_SERVER, GpgnetCommand.of("GameState").direction());
+    assertEquals(GpgnetCommand.ICE_MSG, GpgnetCommand.of("IceMsg"));
+    assertEquals(GpgnetCommand.HOST_GAME, GpgnetCommand.of("HostGame"));
+    assertEquals(GpgnetCommand.BOTTLENECK, GpgnetCommand.of("Bottleneck"));
     assertEquals(GpgnetCommand.UNKNOWN, GpgnetCommand.of("gamestate"));
     assertEquals(GpgnetCommand.UNKNOWN, GpgnetCommand.of(null));
   }

@@ -1,6 +1,7 @@
 package io.gamebus.codecs.faf;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 
@@ -39,6 +40,18 @@ public final class FafFixtures {
       list.add("{" + gameFields(i));
     }
     return list.toString();
+  }
+
+  /** A GPGNet message in the server's field order: {@code {"command":..,"args":[..],"target":"game"}}. */
+  public static FafMessage game(String command, Object... args) {
+    return FafMessage.command(command).with("args", new JsonArray(java.util.Arrays.asList(args)))
+        .with("target", FafMessage.TARGET_GAME);
+  }
+
+  /** Decodes a whole buffer as one line, as the readers do. */
+  public static FafMessage decode(Buffer line) throws FafCodecException {
+    byte[] bytes = line.getBytes();
+    return FafDecoder.decode(bytes, 0, bytes.length);
   }
 
   public static Buffer buffer(String s) {

@@ -20,7 +20,7 @@ class FafStreamReaderTest {
   void splitAtEveryOffset() throws Exception {
     for (int cut = 0; cut <= STREAM.length(); cut++) {
       types.clear();
-      FafStreamReader reader = new FafStreamReader(LineFramer.DEFAULT_MAX_LINE_BYTES);
+      FafStreamReader reader = new FafStreamReader(10 * 1024 * 1024);
       reader.feed(buffer(STREAM.substring(0, cut)), m -> types.add(m.type()));
       int first = types.size();
       reader.feed(buffer(STREAM.substring(cut)), m -> types.add(m.type()));

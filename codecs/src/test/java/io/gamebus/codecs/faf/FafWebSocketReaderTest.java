@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class FafWebSocketReaderTest {
 
   private final List<FafMessage> out = new ArrayList<>();
-  private final FafWebSocketReader reader = new FafWebSocketReader(LineFramer.DEFAULT_MAX_LINE_BYTES);
+  private final FafWebSocketReader reader = new FafWebSocketReader(10 * 1024 * 1024);
 
   private void frame(String payload) throws FafCodecException {
-    reader.frame(buffer(payload), out::add);
+    reader.read(buffer(payload), out::add);
   }
 
   private List<String> types() {
@@ -69,9 +69,9 @@ class FafWebSocketReaderTest {
     for (int cut = 1; cut < m.length(); cut++) {
       out.clear();
       FafWebSocketReader r = new FafWebSocketReader(1 << 20);
-      r.frame(buffer(m.substring(0, cut)), out::add);
+      r.read(buffer(m.substring(0, cut)), out::add);
       assertEquals(List.of(), out, "early at " + cut);
-      r.frame(buffer(m.substring(cut)), out::add);
+      r.read(buffer(m.substring(cut)), out::add);
       assertEquals(1, out.size(), "cut " + cut);
       assertEquals(0, r.pendingBytes());
     }
@@ -87,7 +87,7 @@ class FafWebSocketReaderTest {
         out.clear();
         FafWebSocketReader r = new FafWebSocketReader(1 << 20);
         for (String part : new String[] {stream.substring(0, a), stream.substring(a, b), stream.substring(b)}) {
-          r.frame(buffer(part), out::add);
+          r.read(buffer(part), out::add);
         }
         assertEquals(List.of("game.GameState", "notice", "welcome"), types(), "cuts " + a + "," + b);
         assertEquals(0, r.pendingBytes());
@@ -126,7 +126,7 @@ class FafWebSocketReaderTest {
   void scalarAtFrameEndIsRejectedAtOnce() {
     assertEquals(Reason.NOT_JSON, assertThrows(FafCodecException.class, () -> frame("PING")).reason());
     assertEquals(Reason.NOT_OBJECT, assertThrows(FafCodecException.class,
-        () -> new FafWebSocketReader(100).frame(buffer("42"), out::add)).reason());
+        () -> new FafWebSocketReader(100).read(buffer("42"), out::add)).reason());
   }
 
   @Test
@@ -140,15 +140,15 @@ class FafWebSocketReaderTest {
   @Test
   void messageOverLimitAcrossFramesFails() throws Exception {
     FafWebSocketReader r = new FafWebSocketReader(16);
-    r.frame(buffer("{\"command\":"), out::add);
+    r.read(buffer("{\"command\":"), out::add);
     assertEquals(Reason.LINE_TOO_LONG,
-        assertThrows(FafCodecException.class, () -> r.frame(buffer("\"pingpong\"}"), out::add)).reason());
+        assertThrows(FafCodecException.class, () -> r.read(buffer("\"pingpong\"}"), out::add)).reason());
   }
 
   @Test
   void messageExactlyAtLimitPasses() throws Exception {
     FafWebSocketReader r = new FafWebSocketReader(18);
-    r.frame(buffer("{\"command\":\"ping\"}"), out::add);
+    r.read(buffer("{\"command\":\"ping\"}"), out::add);
     assertEquals(List.of("ping"), types());
   }
 
@@ -171,8 +171,8 @@ class FafWebSocketReaderTest {
   void binaryPayloadWithMultiByteCharacterCutInTwo() throws Exception {
     byte[] bytes = "{\"command\":\"x\",\"t\":\"€\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     int cut = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).indexOf('€') + 1; // inside the 3 bytes
-    reader.frame(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, 0, cut)), out::add);
-    reader.frame(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, cut, bytes.length)), out::add);
+    reader.read(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, 0, cut)), out::add);
+    reader.read(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, cut, bytes.length)), out::add);
     assertEquals("€", out.get(0).getString("t"));
   }
 }

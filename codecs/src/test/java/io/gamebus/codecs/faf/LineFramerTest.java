@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gamebus.codecs.faf.FafCodecException.Reason;
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,11 @@ class LineFramerTest {
   private final List<String> out = new ArrayList<>();
 
   private void feed(LineFramer framer, String s) throws FafCodecException {
-    framer.feed(Buffer.buffer(s), b -> out.add(b.toString(StandardCharsets.UTF_8)));
+    feed(framer, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void feed(LineFramer framer, byte[] bytes) throws FafCodecException {
+    framer.feed(bytes, 0, bytes.length, (b, off, len) -> out.add(new String(b, off, len, StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -86,8 +89,7 @@ class LineFramerTest {
       byte[] bytes = stream.toString().getBytes(StandardCharsets.UTF_8);
       for (int pos = 0; pos < bytes.length; ) {
         int n = Math.min(bytes.length - pos, random.nextInt(30));
-        framer.feed(Buffer.buffer(Arrays.copyOfRange(bytes, pos, pos + n)),
-            b -> out.add(b.toString(StandardCharsets.UTF_8)));
+        feed(framer, Arrays.copyOfRange(bytes, pos, pos + n));
         pos += n;
       }
       assertEquals(expected, out, "round " + round);
@@ -168,22 +170,6 @@ class LineFramerTest {
     FafCodecException again = assertThrows(FafCodecException.class, () -> feed(framer, "\n"));
     assertSame(first, again);
     assertEquals(List.of(), out);
-  }
-
-  @Test
-  void takePendingReturnsAndClears() throws Exception {
-    LineFramer framer = new LineFramer(100);
-    feed(framer, "done\npart");
-    assertEquals("part", framer.takePending().toString());
-    assertEquals(0, framer.pendingBytes());
-    assertEquals(0, framer.takePending().length());
-    feed(framer, "ial\n");
-    assertEquals(List.of("done", "ial"), out);
-  }
-
-  @Test
-  void defaultLimitIsTenMebibytes() {
-    assertEquals(10 * 1024 * 1024, LineFramer.DEFAULT_MAX_LINE_BYTES);
   }
 
   @Test

@@ -1,4 +1,8 @@
-package io.gamebus.codecs.faf;
+package io.gamebus.codecs.json;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Strict UTF-8 check (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
@@ -7,15 +11,20 @@ package io.gamebus.codecs.faf;
  */
 final class Utf8 {
 
+  // Little-endian so the lowest flagged byte in a word is the first one in memory.
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH = 0x8080808080808080L;
+
   private Utf8() {}
 
   static boolean isValid(byte[] b, int off, int len) {
     int end = off + len;
-    int i = Bytes.skipAscii(b, off, end);
+    int i = skipAscii(b, off, end);
     while (i < end) {
       int c = b[i] & 0xFF;
       if (c < 0x80) {
-        i = Bytes.skipAscii(b, i + 1, end);
+        i = skipAscii(b, i + 1, end);
         continue;
       }
       int n = sequenceLength(c);
@@ -58,5 +67,20 @@ final class Utf8 {
 
   private static boolean isContinuation(byte b) {
     return (b & 0xC0) == 0x80;
+  }
+
+  /** Index of the first byte >= 0x80 in [from, to), or {@code to}; 8 bytes at a time. */
+  static int skipAscii(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long t = (long) LONGS.get(b, i) & HIGH;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+    }
+    while (i < to && b[i] >= 0) {
+      i++;
+    }
+    return i;
   }
 }

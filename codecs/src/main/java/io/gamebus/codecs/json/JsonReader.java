@@ -1,4 +1,4 @@
-package io.gamebus.codecs.faf;
+package io.gamebus.codecs.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
