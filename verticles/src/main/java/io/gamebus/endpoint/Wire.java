@@ -1,14 +1,15 @@
 package io.gamebus.endpoint;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.net.NetSocket;
 
 /**
  * The writing side of one socket, whatever the transport, so a protocol's connection class is
- * written once for TCP and WebSocket. Writes are bounded: past {@code maxPendingBytes} queued,
- * {@link #writeQueueFull()} turns true and the connection applies its slow-consumer policy.
+ * written once for TCP and WebSocket. Past {@code maxPendingBytes} queued,
+ * {@link #writeQueueFull()} turns true until the peer drains it ({@link #drainHandler}).
  */
 public interface Wire {
 
@@ -20,10 +21,18 @@ public interface Wire {
   /** The peer's IP address alone, e.g. {@code 127.0.0.1}. */
   String remoteHost();
 
-  /** Queues one already-encoded message (one frame on WebSocket). */
-  void write(Buffer encoded);
+  /** Queues one already-encoded message (one frame on WebSocket); completes once handed to the OS. */
+  Future<Void> write(Buffer encoded);
+
+  /** Queues one message encoded once for many connections (a text frame uses its shared String). */
+  default Future<Void> write(Outgoing message) {
+    return write(message.bytes());
+  }
 
   boolean writeQueueFull();
+
+  /** Called once the write queue is no longer full. */
+  void drainHandler(Handler<Void> handler);
 
   /** Closes after the queued writes are flushed. */
   Future<Void> close();
@@ -39,8 +48,9 @@ public interface Wire {
       @Override public String transport() { return "tcp"; }
       @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
       @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
-      @Override public void write(Buffer encoded) { socket.write(encoded); }
+      @Override public Future<Void> write(Buffer encoded) { return socket.write(encoded); }
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
+      @Override public void drainHandler(Handler<Void> handler) { socket.drainHandler(handler); }
       @Override public Future<Void> close() { return socket.close(); }
       @Override public void pause() { socket.pause(); }
       @Override public void resume() { socket.resume(); }
@@ -56,15 +66,17 @@ public interface Wire {
       @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
 
       @Override
-      public void write(Buffer encoded) {
-        if (binary) {
-          socket.writeBinaryMessage(encoded);
-        } else {
-          socket.writeTextMessage(encoded.toString(java.nio.charset.StandardCharsets.UTF_8));
-        }
+      public Future<Void> write(Buffer encoded) {
+        return write(Outgoing.of(encoded));
+      }
+
+      @Override
+      public Future<Void> write(Outgoing message) {
+        return binary ? socket.writeBinaryMessage(message.bytes()) : socket.writeTextMessage(message.text());
       }
 
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
+      @Override public void drainHandler(Handler<Void> handler) { socket.drainHandler(handler); }
       @Override public Future<Void> close() { return socket.close(); }
       @Override public void pause() { socket.pause(); }
       @Override public void resume() { socket.resume(); }
