@@ -125,6 +125,9 @@ public final class ServerLink {
     }
     bus.metrics().slowConsumer();
     bus.status(id, StatusEvent.SLOW_CONSUMER, why + "; connection closed");
+    // Vert.x closes the socket once its queue is flushed: a peer that never reads keeps it (and
+    // its descriptor, still counted in the budget) until it goes away, but it is no longer read,
+    // written or listed, and costs no more than what is already queued.
     close();
   }
 
