@@ -172,7 +172,11 @@ public final class EndpointConfig extends ConfigObject {
     } else {
       json.put("url", url);
     }
-    json.put("limits", limits.toJson()).put("auth", auth.toJson());
+    JsonObject limitsJson = limits.toJson();
+    if (protocol == Protocol.DFHACK) {
+      limitsJson.remove("loginTimeoutSeconds"); // DFHack has no login: the field is refused on reading
+    }
+    json.put("limits", limitsJson).put("auth", auth.toJson());
     if (role == Role.CLIENT) {
       json.put("reconnect", reconnect.toJson());
     }
