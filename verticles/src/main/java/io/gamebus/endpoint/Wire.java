@@ -1,7 +1,6 @@
 package io.gamebus.endpoint;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.net.NetSocket;
@@ -9,7 +8,8 @@ import io.vertx.core.net.NetSocket;
 /**
  * The writing side of one socket, whatever the transport, so a protocol's connection class is
  * written once for TCP and WebSocket. Past {@code maxPendingBytes} queued,
- * {@link #writeQueueFull()} turns true until the peer drains it ({@link #drainHandler}).
+ * {@link #writeQueueFull()} turns true until the peer drains it; server connections count their
+ * queued bytes themselves from the futures {@link #write} returns ({@link ServerLink}).
  */
 public interface Wire {
 
@@ -31,9 +31,6 @@ public interface Wire {
 
   boolean writeQueueFull();
 
-  /** Called once the write queue is no longer full. */
-  void drainHandler(Handler<Void> handler);
-
   /** Closes after the queued writes are flushed. */
   Future<Void> close();
 
@@ -50,7 +47,6 @@ public interface Wire {
       @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
       @Override public Future<Void> write(Buffer encoded) { return socket.write(encoded); }
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
-      @Override public void drainHandler(Handler<Void> handler) { socket.drainHandler(handler); }
       @Override public Future<Void> close() { return socket.close(); }
       @Override public void pause() { socket.pause(); }
       @Override public void resume() { socket.resume(); }
@@ -76,7 +72,6 @@ public interface Wire {
       }
 
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
-      @Override public void drainHandler(Handler<Void> handler) { socket.drainHandler(handler); }
       @Override public Future<Void> close() { return socket.close(); }
       @Override public void pause() { socket.pause(); }
       @Override public void resume() { socket.resume(); }

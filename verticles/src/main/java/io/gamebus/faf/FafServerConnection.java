@@ -10,7 +10,6 @@ import io.gamebus.codecs.faf.FafReader;
 import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.ServerConnection;
 import io.gamebus.endpoint.ServerLink;
-import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +51,6 @@ public final class FafServerConnection implements ServerConnection {
 
   @Override public ServerLink link() { return link; }
   @Override public String id() { return link.id(); }
-  public Wire wire() { return link.wire(); }
   public boolean authenticated() { return login.identity() != null; }
   public FafAuthenticator.Identity identity() { return login.identity(); }
 
@@ -182,11 +180,6 @@ public final class FafServerConnection implements ServerConnection {
 
   void write(FafMessage message) {
     link.write(FafEncoder.encode(message));
-  }
-
-  /** Writes an encoded message; false when closed or cut off because it does not drain its queue. */
-  boolean write(io.gamebus.endpoint.Outgoing encoded) {
-    return link.write(encoded);
   }
 
   boolean isClosed() {

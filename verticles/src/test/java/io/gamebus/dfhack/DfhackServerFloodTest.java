@@ -67,9 +67,15 @@ class DfhackServerFloodTest {
       System.arraycopy(call, 0, block, i * call.length, call.length);
     }
     CompletableFuture<Void> slowConsumer = new CompletableFuture<>();
+    java.util.Map<String, java.util.Set<String>> events = new java.util.HashMap<>();
     vertx.eventBus().<JsonObject>consumer("gamebus.dfhack.fortress.status", m -> {
-      if ("slow-consumer".equals(m.body().getString("state"))) {
-        slowConsumer.complete(null);
+      // Cut off, then gone from the table: both events of the same connection, in any order.
+      String state = m.body().getString("state");
+      if ("slow-consumer".equals(state) || "connection-closed".equals(state)) {
+        events.computeIfAbsent(m.body().getString("connection"), c -> new java.util.HashSet<>()).add(state);
+        if (events.get(m.body().getString("connection")).size() == 2) {
+          slowConsumer.complete(null);
+        }
       }
     });
     long watch = flooder.watch(vertx, metrics);

@@ -1,7 +1,6 @@
 package io.gamebus.endpoint;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 
@@ -43,7 +42,6 @@ final class FakeWire implements Wire {
   }
 
   @Override public boolean writeQueueFull() { return false; }
-  @Override public void drainHandler(Handler<Void> handler) { }
 
   @Override
   public Future<Void> close() {

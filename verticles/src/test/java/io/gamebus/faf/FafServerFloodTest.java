@@ -49,6 +49,7 @@ class FafServerFloodTest {
   Flooder flooder;
   EndpointMetrics metrics;
   final CompletableFuture<Void> slowConsumer = new CompletableFuture<>();
+  final java.util.Map<String, java.util.Set<String>> events = new java.util.HashMap<>();
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
@@ -57,8 +58,13 @@ class FafServerFloodTest {
     node = GamebusNode.start(vertx, TestConfigs.node(lobby)).await(10, TimeUnit.SECONDS);
     metrics = node.fafServer("lobby").bus().metrics();
     vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> {
-      if ("slow-consumer".equals(m.body().getString("state"))) {
-        slowConsumer.complete(null);
+      // Cut off, then gone from the table: both events of the same connection, in any order.
+      String state = m.body().getString("state");
+      if ("slow-consumer".equals(state) || "connection-closed".equals(state)) {
+        events.computeIfAbsent(m.body().getString("connection"), c -> new java.util.HashSet<>()).add(state);
+        if (events.get(m.body().getString("connection")).size() == 2) {
+          slowConsumer.complete(null);
+        }
       }
     });
   }
