@@ -43,7 +43,7 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
     options = DfhackOptions.from(config);
     // DFHack's own limit is 64 MiB; a lower maxMessageBytes applies when configured.
     int maxPayload = Math.min(RpcCodes.MAX_PAYLOAD, config.limits().maxMessageBytes());
-    listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Protocol<>(
+    listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<>(
       (link, transport) -> new DfhackServerConnection(link, this, maxPayload)));
     // The signatures first: a BindMethod may arrive as soon as a listener accepts.
     return DfhackHandlers.signatures(vertx, bus.addresses()).compose(map -> {

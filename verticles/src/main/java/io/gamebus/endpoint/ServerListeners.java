@@ -30,31 +30,31 @@ import java.util.function.Consumer;
 public final class ServerListeners<C extends ServerConnection> {
 
   /** The protocol's choices; only {@code open} is required. */
-  public static final class Protocol<C> {
+  public static final class Hooks<C> {
     final BiFunction<ServerLink, String, C> open;
     boolean binaryFrames = true;
     Consumer<Router> routes;
     Handler<HttpServerRequest> plainHttp = request -> request.response().setStatusCode(404).end();
 
     /** @param open builds the protocol's connection for a link ({@code transport} is tcp or websocket) */
-    public Protocol(BiFunction<ServerLink, String, C> open) {
+    public Hooks(BiFunction<ServerLink, String, C> open) {
       this.open = open;
     }
 
     /** Binary (default) or text WebSocket frames for what is written. */
-    public Protocol<C> binaryFrames(boolean binary) {
+    public Hooks<C> binaryFrames(boolean binary) {
       this.binaryFrames = binary;
       return this;
     }
 
     /** HTTP routes served beside every WebSocket listener (behind the Host check). */
-    public Protocol<C> routes(Consumer<Router> routes) {
+    public Hooks<C> routes(Consumer<Router> routes) {
       this.routes = routes;
       return this;
     }
 
     /** The answer to an HTTP request that is not a WebSocket upgrade and no route took; default 404. */
-    public Protocol<C> plainHttp(Handler<HttpServerRequest> answer) {
+    public Hooks<C> plainHttp(Handler<HttpServerRequest> answer) {
       this.plainHttp = answer;
       return this;
     }
@@ -63,17 +63,17 @@ public final class ServerListeners<C extends ServerConnection> {
   private final Vertx vertx;
   private final EndpointContext context;
   private final EndpointBus bus;
-  private final Protocol<C> protocol;
+  private final Hooks<C> hooks;
   private final ConnectionTable<C> table;
   private final Limits limits;
   private final LimitsConfig config;
   private final List<String> listening = new ArrayList<>();
 
-  public ServerListeners(Vertx vertx, EndpointContext context, EndpointBus bus, Protocol<C> protocol) {
+  public ServerListeners(Vertx vertx, EndpointContext context, EndpointBus bus, Hooks<C> hooks) {
     this.vertx = vertx;
     this.context = context;
     this.bus = bus;
-    this.protocol = protocol;
+    this.hooks = hooks;
     this.config = context.config().limits();
     this.limits = Limits.of(config);
     this.table = new ConnectionTable<>(bus, config.maxConnections(), context.budget());
@@ -132,8 +132,8 @@ public final class ServerListeners<C extends ServerConnection> {
     WebGuard[] guard = new WebGuard[1]; // the actual port is known only once bound
     server.webSocketHandshakeHandler(handshake -> handshake(handshake, listener, guard[0]));
     server.webSocketHandler(this::acceptWebSocket);
-    if (protocol.routes == null) {
-      server.requestHandler(protocol.plainHttp);
+    if (hooks.routes == null) {
+      server.requestHandler(hooks.plainHttp);
     } else {
       Router router = Router.router(vertx);
       router.route().handler(ctx -> {
@@ -143,8 +143,8 @@ public final class ServerListeners<C extends ServerConnection> {
           ctx.response().setStatusCode(403).end("host not allowed\n");
         }
       });
-      protocol.routes.accept(router);
-      router.route().handler(ctx -> protocol.plainHttp.handle(ctx.request()));
+      hooks.routes.accept(router);
+      router.route().handler(ctx -> hooks.plainHttp.handle(ctx.request()));
       server.requestHandler(router);
     }
     return server.listen().recover(e -> Future.failedFuture(listenFailure("websocket", listener, e)))
@@ -169,7 +169,7 @@ public final class ServerListeners<C extends ServerConnection> {
   }
 
   private void acceptWebSocket(ServerWebSocket socket) {
-    C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), protocol.binaryFrames));
+    C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
     socket.binaryMessageHandler(connection::input);
     socket.textMessageHandler(text -> connection.input(Buffer.buffer(text)));
     socket.exceptionHandler(e -> bus.badInput(connection.id(), "websocket: " + e.getMessage()));
@@ -180,7 +180,7 @@ public final class ServerListeners<C extends ServerConnection> {
     String id = context.node().nextConnectionId();
     @SuppressWarnings("unchecked") C[] self = (C[]) new ServerConnection[1];
     ServerLink link = new ServerLink(id, wire, bus, vertx, limits, () -> table.forget(self[0]));
-    self[0] = protocol.open.apply(link, wire.transport());
+    self[0] = hooks.open.apply(link, wire.transport());
     table.add(self[0], wire.transport() + " " + wire.remoteAddress());
     return self[0];
   }

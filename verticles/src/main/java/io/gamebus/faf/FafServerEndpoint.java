@@ -55,7 +55,7 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     String key = config.auth().resolveKey(System::getenv).orElse(null);
     authenticator = FafAuthenticator.create(vertx, config.auth().jwtAlgorithm(), key,
       "The server has no token key configured (" + keySource() + ")");
-    listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Protocol<>(this::open)
+    listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<>(this::open)
       .binaryFrames(options.binaryFrames()).plainHttp(FafServerEndpoint::notAWebSocket));
     out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();

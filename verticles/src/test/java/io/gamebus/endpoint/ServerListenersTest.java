@@ -51,7 +51,7 @@ class ServerListenersTest {
     @Override
     public Future<?> start() {
       bus = context.newBus(vertx);
-      listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Protocol<>((link, t) -> new Echo(link))
+      listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<>((link, t) -> new Echo(link))
         .routes(router -> router.get("/version").handler(ctx -> ctx.end("1.0")))
         .plainHttp(request -> request.response().setStatusCode(405).end()));
       return listeners.listen();
