@@ -89,7 +89,7 @@ public final class ServerLink {
     pending += size;
     bus.metrics().pendingWrite(size);
     bus.metrics().messageOut();
-    wire.write(message).onComplete(done -> written(size));
+    wire.send(message).onComplete(done -> written(size));
     // A write while already full is one the peer's reading did not make room for (a push): past
     // twice the limit it is cut off. One message into a queue that was not full always fits.
     if (full && pending > limits.cutOffBytes()) {

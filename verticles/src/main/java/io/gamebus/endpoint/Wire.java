@@ -9,7 +9,7 @@ import io.vertx.core.net.NetSocket;
  * The writing side of one socket, whatever the transport, so a protocol's connection class is
  * written once for TCP and WebSocket. Past {@code maxPendingBytes} queued,
  * {@link #writeQueueFull()} turns true until the peer drains it; server connections count their
- * queued bytes themselves from the futures {@link #write} returns ({@link ServerLink}).
+ * queued bytes themselves from the futures {@link #send} returns ({@link ServerLink}).
  */
 public interface Wire {
 
@@ -21,12 +21,16 @@ public interface Wire {
   /** The peer's IP address alone, e.g. {@code 127.0.0.1}. */
   String remoteHost();
 
-  /** Queues one already-encoded message (one frame on WebSocket); completes once handed to the OS. */
-  Future<Void> write(Buffer encoded);
+  /** Queues one already-encoded message (one frame on WebSocket). */
+  void write(Buffer encoded);
 
-  /** Queues one message encoded once for many connections (a text frame uses its shared String). */
-  default Future<Void> write(Outgoing message) {
-    return write(message.bytes());
+  /**
+   * Queues one message encoded once for many connections (a text frame uses its shared String);
+   * the future completes once it is handed to the OS. A wire that cannot tell completes it at once.
+   */
+  default Future<Void> send(Outgoing message) {
+    write(message.bytes());
+    return Future.succeededFuture();
   }
 
   boolean writeQueueFull();
@@ -45,7 +49,8 @@ public interface Wire {
       @Override public String transport() { return "tcp"; }
       @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
       @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
-      @Override public Future<Void> write(Buffer encoded) { return socket.write(encoded); }
+      @Override public void write(Buffer encoded) { socket.write(encoded); }
+      @Override public Future<Void> send(Outgoing message) { return socket.write(message.bytes()); }
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
       @Override public Future<Void> close() { return socket.close(); }
       @Override public void pause() { socket.pause(); }
@@ -62,12 +67,12 @@ public interface Wire {
       @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
 
       @Override
-      public Future<Void> write(Buffer encoded) {
-        return write(Outgoing.of(encoded));
+      public void write(Buffer encoded) {
+        send(Outgoing.of(encoded));
       }
 
       @Override
-      public Future<Void> write(Outgoing message) {
+      public Future<Void> send(Outgoing message) {
         return binary ? socket.writeBinaryMessage(message.bytes()) : socket.writeTextMessage(message.text());
       }
 

@@ -22,12 +22,12 @@ final class FakeWire implements Wire {
   @Override public String remoteHost() { return "127.0.0.1"; }
 
   @Override
-  public Future<Void> write(Buffer encoded) {
-    return write(Outgoing.of(encoded));
+  public void write(Buffer encoded) {
+    send(Outgoing.of(encoded));
   }
 
   @Override
-  public Future<Void> write(Outgoing message) {
+  public Future<Void> send(Outgoing message) {
     written.add(message);
     Promise<Void> done = Promise.promise();
     pending.add(done);
