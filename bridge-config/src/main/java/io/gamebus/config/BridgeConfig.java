@@ -104,7 +104,8 @@ public final class BridgeConfig extends ConfigObject {
   }
 
   /** An origin is what a browser sends in the Origin header: scheme, host, optional port, nothing else. */
-  private static String origin(Object value, String path) {
+  /** One configured origin (scheme://host[:port], nothing else); shared with listener configs. */
+  static String origin(Object value, String path) {
     String origin = JsonFields.strings(value, path);
     String why = "'" + origin + "' is not an origin like http://localhost:3000";
     try {

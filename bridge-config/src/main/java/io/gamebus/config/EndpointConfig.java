@@ -57,6 +57,7 @@ public final class EndpointConfig extends ConfigObject {
       checkUrl(f);
     }
     limits = f.object("limits", LimitsConfig::new);
+    checkWhatTheProtocolHonours(f);
     auth = f.object("auth", AuthConfig::new);
     checkAuthForRole(f);
     if (server && f.has("reconnect")) {
@@ -67,6 +68,24 @@ public final class EndpointConfig extends ConfigObject {
     rejectSecrets(options, f.path("options"));
     path = f.path();
     f.done();
+  }
+
+  /**
+   * A limit or listener the protocol cannot honour is an error rather than silently ignored.
+   * DFHack speaks TCP only and has no login; FAF honours every limit.
+   */
+  private void checkWhatTheProtocolHonours(JsonFields f) {
+    if (protocol != Protocol.DFHACK) {
+      return;
+    }
+    for (int i = 0; i < listeners.size(); i++) {
+      if (listeners.get(i).transport() != Transport.TCP) {
+        throw f.error("listeners[" + i + "].transport", "DFHack speaks TCP only");
+      }
+    }
+    if (limits.isSet("loginTimeoutSeconds")) {
+      throw f.error("limits.loginTimeoutSeconds", "DFHack has no login; remove this limit");
+    }
   }
 
   public static EndpointConfig fromJson(JsonObject json) {
@@ -153,7 +172,11 @@ public final class EndpointConfig extends ConfigObject {
     } else {
       json.put("url", url);
     }
-    json.put("limits", limits.toJson()).put("auth", auth.toJson());
+    JsonObject limitsJson = limits.toJson();
+    if (protocol == Protocol.DFHACK) {
+      limitsJson.remove("loginTimeoutSeconds"); // DFHack has no login: the field is refused on reading
+    }
+    json.put("limits", limitsJson).put("auth", auth.toJson());
     if (role == Role.CLIENT) {
       json.put("reconnect", reconnect.toJson());
     }

@@ -196,6 +196,17 @@ final class JsonFields {
   }
 
   /** Fails on the first field that no reader asked for. Call after reading every known field. */
+  /** The fields present with a non-null value, whether read yet or not. */
+  Set<String> givenKeys() {
+    Set<String> given = new HashSet<>();
+    for (String key : json.fieldNames()) {
+      if (json.getValue(key) != null) {
+        given.add(key);
+      }
+    }
+    return given;
+  }
+
   void done() {
     for (String key : json.fieldNames()) {
       if (!read.contains(key)) {

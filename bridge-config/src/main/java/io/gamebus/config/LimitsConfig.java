@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
  *
  * <pre>{@code "limits": {"maxMessageBytes": 10485760, "maxFrameBytes": 4194304, "maxConnections": 1000,
  *   "idleTimeoutSeconds": 0, "loginTimeoutSeconds": 300, "maxMessagesPerSecond": 0,
- *   "maxPendingWriteBytes": 1048576}}</pre>
+ *   "maxPendingWriteBytes": 1048576,
+ *   "slowConsumerSeconds": 30}}</pre>
  */
 public final class LimitsConfig extends ConfigObject {
 
@@ -19,6 +20,7 @@ public final class LimitsConfig extends ConfigObject {
   public static final int DEFAULT_LOGIN_TIMEOUT_SECONDS = 300;
   public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 0;
   public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 1024 * 1024;
+  public static final int DEFAULT_SLOW_CONSUMER_SECONDS = 30;
 
   private static final int MAX = Integer.MAX_VALUE;
 
@@ -29,6 +31,8 @@ public final class LimitsConfig extends ConfigObject {
   private final int loginTimeoutSeconds;
   private final int maxMessagesPerSecond;
   private final int maxPendingWriteBytes;
+  private final int slowConsumerSeconds;
+  private final java.util.Set<String> given;
 
   LimitsConfig(JsonFields f) {
     maxMessageBytes = f.integer("maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES, 1, MAX);
@@ -42,6 +46,8 @@ public final class LimitsConfig extends ConfigObject {
     loginTimeoutSeconds = f.integer("loginTimeoutSeconds", DEFAULT_LOGIN_TIMEOUT_SECONDS, 0, MAX);
     maxMessagesPerSecond = f.integer("maxMessagesPerSecond", DEFAULT_MAX_MESSAGES_PER_SECOND, 0, MAX);
     maxPendingWriteBytes = f.integer("maxPendingWriteBytes", DEFAULT_MAX_PENDING_WRITE_BYTES, 1, MAX);
+    slowConsumerSeconds = f.integer("slowConsumerSeconds", DEFAULT_SLOW_CONSUMER_SECONDS, 1, MAX);
+    given = java.util.Set.copyOf(f.givenKeys());
     f.done();
   }
 
@@ -84,9 +90,22 @@ public final class LimitsConfig extends ConfigObject {
     return maxMessagesPerSecond;
   }
 
-  /** Bytes queued for a slow peer before the endpoint applies its slow-consumer policy; default 1 MiB. */
+  /**
+   * Bytes queued for a peer before the endpoint stops reading from it, in bytes; default 1 MiB.
+   * A peer whose queue goes past twice this is cut off as a slow consumer.
+   */
   public int maxPendingWriteBytes() {
     return maxPendingWriteBytes;
+  }
+
+  /** How long a peer's write queue may stay over maxPendingWriteBytes before it is cut off, in seconds; default 30. */
+  public int slowConsumerSeconds() {
+    return slowConsumerSeconds;
+  }
+
+  /** Whether the configuration set that field, rather than leaving it to its default. */
+  public boolean isSet(String field) {
+    return given.contains(field);
   }
 
   @Override
@@ -98,6 +117,7 @@ public final class LimitsConfig extends ConfigObject {
         .put("idleTimeoutSeconds", idleTimeoutSeconds)
         .put("loginTimeoutSeconds", loginTimeoutSeconds)
         .put("maxMessagesPerSecond", maxMessagesPerSecond)
-        .put("maxPendingWriteBytes", maxPendingWriteBytes);
+        .put("maxPendingWriteBytes", maxPendingWriteBytes)
+        .put("slowConsumerSeconds", slowConsumerSeconds);
   }
 }

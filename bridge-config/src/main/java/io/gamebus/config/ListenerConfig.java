@@ -1,12 +1,15 @@
 package io.gamebus.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * One socket a server endpoint listens on. A protocol may listen on TCP and WebSocket at once; the
  * same codec serves both.
  *
- * <pre>{@code {"transport": "websocket", "host": "127.0.0.1", "port": 8003, "path": "/"}}</pre>
+ * <pre>{@code {"transport": "websocket", "host": "127.0.0.1", "port": 8003, "path": "/", "allowedOrigins": []}}</pre>
  */
 public final class ListenerConfig extends ConfigObject {
 
@@ -17,6 +20,7 @@ public final class ListenerConfig extends ConfigObject {
   private final String host;
   private final int port;
   private final String path;
+  private final List<String> allowedOrigins;
 
   ListenerConfig(JsonFields f) {
     this.transport = Ids.read(f, "transport", Transport::of);
@@ -24,11 +28,16 @@ public final class ListenerConfig extends ConfigObject {
     this.port = f.port("port", null);
     if (transport == Transport.WEBSOCKET) {
       this.path = f.matching("path", DEFAULT_PATH, "/\\S*", "a path starting with /");
+      this.allowedOrigins = f.list("allowedOrigins", List.of(), BridgeConfig::origin);
     } else {
       if (f.has("path")) {
         throw f.error("path", "only websocket listeners have a path");
       }
+      if (f.has("allowedOrigins")) {
+        throw f.error("allowedOrigins", "only websocket listeners check origins");
+      }
       this.path = null;
+      this.allowedOrigins = List.of();
     }
     f.done();
   }
@@ -57,9 +66,18 @@ public final class ListenerConfig extends ConfigObject {
     return path;
   }
 
+  /**
+   * Web pages, besides the listener's own {@code http://127.0.0.1:<port>} and
+   * {@code http://localhost:<port>}, whose scripts may open this WebSocket; default none. A
+   * request without {@code Origin} (not a browser page) is always allowed. WebSocket only.
+   */
+  public List<String> allowedOrigins() {
+    return allowedOrigins;
+  }
+
   @Override
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("transport", transport.id()).put("host", host).put("port", port);
-    return path == null ? json : json.put("path", path);
+    return path == null ? json : json.put("path", path).put("allowedOrigins", new JsonArray(allowedOrigins));
   }
 }

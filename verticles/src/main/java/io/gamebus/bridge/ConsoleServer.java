@@ -46,6 +46,14 @@ public final class ConsoleServer extends VerticleBase {
     Router router = Router.router(vertx);
     server = vertx.createHttpServer(new HttpServerOptions()
       .setMaxWebSocketFrameSize(bridge.maxFrameBytes()).setMaxWebSocketMessageSize(bridge.maxFrameBytes()));
+    // A DNS-rebinding page reaches us under its own name: every route checks Host first.
+    router.route().handler(ctx -> {
+      if (guard().hostAllowed(ctx.request().getHeader("Host"))) {
+        ctx.next();
+      } else {
+        ctx.response().setStatusCode(403).end("host not allowed\n");
+      }
+    });
     router.get("/api/endpoints").handler(ctx -> registry.listAll()
       .onSuccess(list -> ctx.json(list))
       .onFailure(ctx::fail));

@@ -3,10 +3,9 @@ package io.gamebus.bridge;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.HashSet;
+import io.gamebus.endpoint.WebGuard;
+
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Refuses bridge connections opened by other web sites (cross-site WebSocket hijacking): a
@@ -15,25 +14,25 @@ import java.util.Set;
  * {@code localhost}/{@code 127.0.0.1}/{@code [::1]} when bound to loopback) and the configured
  * ones. The console's origins are fixed names, not the request's {@code Host}, so a DNS-rebinding
  * page (whose origin and Host both say evil.example) is refused too. Requests without
- * {@code Origin} are not from a browser page and pass.
+ * {@code Origin} are not from a browser page and pass. The rules are {@link WebGuard}'s, shared
+ * with every WebSocket listener.
  */
 public final class OriginGuard implements Handler<RoutingContext> {
 
   private static final System.Logger LOG = System.getLogger(OriginGuard.class.getName());
-  private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
-
-  private final Set<String> allowed = new HashSet<>();
+  private final WebGuard guard;
 
   public OriginGuard(String host, int port, List<String> configured) {
-    for (String name : LOOPBACK_NAMES.contains(host) || "0.0.0.0".equals(host) ? LOOPBACK_NAMES : Set.of(host)) {
-      String hostPart = name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name;
-      allowed.add("http://" + hostPart + ":" + port);
-    }
-    configured.forEach(origin -> allowed.add(origin.toLowerCase(Locale.ROOT)));
+    this.guard = new WebGuard(host, port, configured);
   }
 
   public boolean allows(String origin) {
-    return origin == null || allowed.contains(origin.toLowerCase(Locale.ROOT));
+    return guard.allowsOrigin(origin);
+  }
+
+  /** Whether a request's {@code Host} names the console itself (see {@link WebGuard#allowsHost}). */
+  public boolean hostAllowed(String host) {
+    return guard.allowsHost(host);
   }
 
   @Override

@@ -6,7 +6,8 @@ import io.gamebus.codecs.dfhack.Handshake;
 import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.RpcStreamDecoder;
 import io.gamebus.endpoint.EndpointBus;
-import io.gamebus.endpoint.Wire;
+import io.gamebus.endpoint.ServerConnection;
+import io.gamebus.endpoint.ServerLink;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -19,53 +20,68 @@ import java.util.Deque;
  * One DFHack client connected to the server role, handled as the real {@code ServerConnection}
  * does: the handshake, then one call at a time in arrival order (pipelined calls wait, and the
  * socket stops reading while a call waits for a bus handler), all TEXT of a call before its
- * RESULT or FAIL. The calls themselves are answered by {@link DfhackCalls}.
+ * RESULT or FAIL. The calls themselves are answered by {@link DfhackCalls}. Pipelined calls are
+ * counted in bytes by the layer ({@link ServerLink}): reading stops once they reach its backlog
+ * bound, and the next call is answered only while the peer reads the answers (back-pressure).
  */
-final class DfhackServerConnection {
+final class DfhackServerConnection implements ServerConnection {
 
   /** Marks where the stream broke: earlier calls are still answered, then the connection closes. */
   private static final RpcFrame BROKEN = RpcFrame.quit(0);
 
-  private final String id;
-  private final Wire wire;
+  private final ServerLink link;
   private final EndpointBus bus;
   private final RpcStreamDecoder decoder;
   private final DfhackCalls calls;
   private final Deque<RpcFrame> backlog = new ArrayDeque<>();
   private boolean broken;
   private boolean busy;
-  private boolean closed;
 
-  DfhackServerConnection(String id, Wire wire, DfhackServerEndpoint endpoint, int maxPayloadBytes) {
-    this.id = id;
-    this.wire = wire;
-    this.bus = endpoint.bus();
+  DfhackServerConnection(ServerLink link, DfhackServerEndpoint endpoint, int maxPayloadBytes) {
+    this.link = link;
+    this.bus = link.bus();
     this.decoder = RpcStreamDecoder.server(maxPayloadBytes);
     this.calls = new DfhackCalls(this, endpoint);
+    link.whenWritable(this::drain);
   }
 
-  String id() { return id; }
+  @Override public ServerLink link() { return link; }
+  @Override public String id() { return link.id(); }
 
-  void bytes(Buffer chunk) {
-    if (closed || broken) {
+  @Override
+  public void input(Buffer chunk) {
+    if (link.isClosed() || broken) {
       return;
     }
     try {
-      decoder.feed(chunk, this::handshake, backlog::add);
+      decoder.feed(chunk, this::handshake, this::queue);
     } catch (DfhackCodecException e) {
       // A bad handshake or an invalid size: the real server answers what came before, then
       // closes without a word.
       broken = true;
-      bus.badInput(id, e.reason() + ": " + e.getMessage());
+      bus.badInput(id(), e.reason() + ": " + e.getMessage());
       backlog.add(BROKEN);
-      wire.pause();
+      link.hold();
     }
     drain();
   }
 
+  private void queue(RpcFrame frame) {
+    if (broken || !link.admit()) {
+      // past maxMessagesPerSecond: closed as bad input by the layer
+      return;
+    }
+    backlog.add(frame);
+    link.queued(bytes(frame));
+  }
+
+  private static int bytes(RpcFrame frame) {
+    return io.gamebus.codecs.dfhack.RpcCodes.HEADER_LENGTH + frame.payload().length();
+  }
+
   private void handshake(int version) {
-    wire.write(Handshake.reply());
-    bus.status(id, StatusEvent.HANDSHAKE, "version " + version);
+    link.write(Handshake.reply());
+    bus.status(id(), StatusEvent.HANDSHAKE, "version " + version);
   }
 
   /**
@@ -74,10 +90,16 @@ final class DfhackServerConnection {
    * long pipeline never deepens the stack.
    */
   private void drain() {
-    while (!busy && !closed && !backlog.isEmpty()) {
+    while (!busy && link.writable() && !backlog.isEmpty()) {
       RpcFrame frame = backlog.poll();
+      if (frame == BROKEN) {
+        bus.status(id(), StatusEvent.CLOSED_ON_BAD_INPUT, null);
+        close();
+        return;
+      }
+      link.unqueued(bytes(frame));
       if (frame.isQuit()) {
-        bus.status(id, frame == BROKEN ? StatusEvent.CLOSED_ON_BAD_INPUT : StatusEvent.QUIT, null);
+        bus.status(id(), StatusEvent.QUIT, null);
         close();
         return;
       }
@@ -86,13 +108,13 @@ final class DfhackServerConnection {
         answer(reply);
       } else {
         busy = true;
-        wire.pause();
+        link.hold();
         reply.onComplete(done -> {
           busy = false;
           answer(done);
           drain();
-          if (!busy && !closed && !broken) {
-            wire.resume();
+          if (!busy && !broken) {
+            link.release();
           }
         });
       }
@@ -100,19 +122,17 @@ final class DfhackServerConnection {
   }
 
   private void answer(AsyncResult<Buffer> reply) {
-    if (closed) {
+    if (link.isClosed()) {
       return;
     }
     Buffer frames;
     if (reply.succeeded()) {
       frames = reply.result();
     } else {
-      bus.status(id, StatusEvent.CALL_FAILED, String.valueOf(reply.cause().getMessage()));
+      bus.status(id(), StatusEvent.CALL_FAILED, String.valueOf(reply.cause().getMessage()));
       frames = DfhackErrors.internal(String.valueOf(reply.cause().getMessage()));
     }
-    if (!bus.write(wire, id, frames)) {
-      close();
-    }
+    link.write(frames);
   }
 
   /** Publishes a decoded call on {@code .in}: type = method ({@code plugin.method} for plugins). */
@@ -121,27 +141,24 @@ final class DfhackServerConnection {
     if (!method.isCore()) {
       body.put("plugin", method.plugin());
     }
-    bus.publish(id, DfhackTypeNames.of(method), body);
+    bus.publish(id(), DfhackTypeNames.of(method), body);
   }
 
   void badInput(String reason) {
-    bus.badInput(id, reason);
+    bus.badInput(id(), reason);
   }
 
   /** The peer's IP address, for the real server's loopback-only functions. */
   String peerHost() {
-    return wire.remoteHost();
+    return link.wire().remoteHost();
   }
 
   Future<Void> close() {
-    if (closed) {
-      return Future.succeededFuture();
-    }
-    closed = true;
-    return wire.close();
+    return link.close();
   }
 
-  void markClosed() {
-    closed = true;
+  @Override
+  public void closed() {
+    backlog.clear();
   }
 }

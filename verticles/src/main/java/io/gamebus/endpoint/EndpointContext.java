@@ -4,8 +4,18 @@ import io.gamebus.bus.NodeIdentity;
 import io.gamebus.config.EndpointConfig;
 import io.vertx.core.Vertx;
 
-/** What every endpoint verticle is given by the node that deploys it. */
-public record EndpointContext(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
+/**
+ * What every endpoint verticle is given by the node that deploys it.
+ *
+ * @param budget the node's connection budget, shared by all its server endpoints
+ */
+public record EndpointContext(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry,
+                              ConnectionBudget budget) {
+
+  /** A context with a budget of its own, sized from this process's open-file limit. */
+  public EndpointContext(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
+    this(config, prefix, node, registry, ConnectionBudget.forThisProcess());
+  }
 
   /** The endpoint's side of the bus contract, named after its configuration. */
   public EndpointBus newBus(Vertx vertx) {

@@ -18,6 +18,8 @@ public final class EndpointMetrics {
   private final LongAdder refused = new LongAdder();
   private final LongAdder slowConsumers = new LongAdder();
   private final AtomicLong open = new AtomicLong();
+  private final AtomicLong pendingWrite = new AtomicLong();
+  private final AtomicLong backlog = new AtomicLong();
 
   public void messageIn() { in.increment(); }
   public void messageOut() { out.increment(); }
@@ -36,6 +38,18 @@ public final class EndpointMetrics {
     open.decrementAndGet();
   }
 
+  /** Output queued for this endpoint's peers and not yet handed to the OS changed by {@code bytes}. */
+  public void pendingWrite(long bytes) { pendingWrite.addAndGet(bytes); }
+  /** Decoded input waiting for its turn changed by {@code bytes}. */
+  public void backlog(long bytes) { backlog.addAndGet(bytes); }
+
+  /** Bytes queued for writing on every connection, now. */
+  public long pendingWriteBytes() { return pendingWrite.get(); }
+  /** Bytes of input decoded and waiting to be handled on every connection, now. */
+  public long backlogBytes() { return backlog.get(); }
+  public long slowConsumers() { return slowConsumers.sum(); }
+  public long refusedConnections() { return refused.sum(); }
+
   public long openConnections() { return open.get(); }
   public long messagesIn() { return in.sum(); }
   public long messagesOut() { return out.sum(); }
@@ -48,6 +62,8 @@ public final class EndpointMetrics {
       .put("badInput", badInput.sum())
       .put("connectionsOpened", opened.sum())
       .put("connectionsRefused", refused.sum())
-      .put("slowConsumers", slowConsumers.sum());
+      .put("slowConsumers", slowConsumers.sum())
+      .put("pendingWriteBytes", pendingWrite.get())
+      .put("backlogBytes", backlog.get());
   }
 }

@@ -7,8 +7,9 @@ import io.vertx.core.net.NetSocket;
 
 /**
  * The writing side of one socket, whatever the transport, so a protocol's connection class is
- * written once for TCP and WebSocket. Writes are bounded: past {@code maxPendingBytes} queued,
- * {@link #writeQueueFull()} turns true and the connection applies its slow-consumer policy.
+ * written once for TCP and WebSocket. Past {@code maxPendingBytes} queued,
+ * {@link #writeQueueFull()} turns true until the peer drains it; server connections count their
+ * queued bytes themselves from the futures {@link #send} returns ({@link ServerLink}).
  */
 public interface Wire {
 
@@ -22,6 +23,15 @@ public interface Wire {
 
   /** Queues one already-encoded message (one frame on WebSocket). */
   void write(Buffer encoded);
+
+  /**
+   * Queues one message encoded once for many connections (a text frame uses its shared String);
+   * the future completes once it is handed to the OS. A wire that cannot tell completes it at once.
+   */
+  default Future<Void> send(Outgoing message) {
+    write(message.bytes());
+    return Future.succeededFuture();
+  }
 
   boolean writeQueueFull();
 
@@ -40,6 +50,7 @@ public interface Wire {
       @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
       @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
       @Override public void write(Buffer encoded) { socket.write(encoded); }
+      @Override public Future<Void> send(Outgoing message) { return socket.write(message.bytes()); }
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }
       @Override public Future<Void> close() { return socket.close(); }
       @Override public void pause() { socket.pause(); }
@@ -57,11 +68,12 @@ public interface Wire {
 
       @Override
       public void write(Buffer encoded) {
-        if (binary) {
-          socket.writeBinaryMessage(encoded);
-        } else {
-          socket.writeTextMessage(encoded.toString(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        send(Outgoing.of(encoded));
+      }
+
+      @Override
+      public Future<Void> send(Outgoing message) {
+        return binary ? socket.writeBinaryMessage(message.bytes()) : socket.writeTextMessage(message.text());
       }
 
       @Override public boolean writeQueueFull() { return socket.writeQueueFull(); }

@@ -8,10 +8,9 @@ import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.codecs.faf.FafReader;
 import io.gamebus.endpoint.EndpointBus;
-import io.gamebus.endpoint.RateLimit;
-import io.gamebus.endpoint.Wire;
+import io.gamebus.endpoint.ServerConnection;
+import io.gamebus.endpoint.ServerLink;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
@@ -22,57 +21,57 @@ import java.util.Deque;
  * One lobby client connected to the server role: what the real server's {@code LobbyConnection}
  * does with each message, in order. Bad input is answered as the real server answers it
  * (close without reply on garbage, {@code invalid} then close for an unknown command) and is
- * counted and announced on {@code .status}; other connections never notice.
+ * counted and announced on {@code .status}; other connections never notice. Limits (rate, login
+ * timeout, back-pressure) are the layer's, in {@link ServerLink}.
  */
-public final class FafServerConnection {
+public final class FafServerConnection implements ServerConnection {
 
   private static final String REDACTED = "<redacted>";
 
-  private final String id;
-  private final Wire wire;
+  /** A message that waits for its turn, with its share of the input bytes it came in. */
+  private record Waiting(FafMessage message, int bytes) { }
+
+  private final ServerLink link;
   private final FafServerEndpoint endpoint;
   private final EndpointBus bus;
-  private final Vertx vertx;
+  private final FafReader reader;
   private final FafLogin login;
-  private final RateLimit rate;
-  private final Deque<FafMessage> backlog = new ArrayDeque<>();
-  private long loginTimer = -1;
+  private final Deque<Waiting> backlog = new ArrayDeque<>();
+  private final java.util.List<FafMessage> deferred = new java.util.ArrayList<>();
   private boolean busy;
-  private boolean closed;
 
-  FafServerConnection(String id, Wire wire, FafServerEndpoint endpoint, Vertx vertx) {
-    this.id = id;
-    this.wire = wire;
+  FafServerConnection(ServerLink link, FafServerEndpoint endpoint, FafReader reader) {
+    this.link = link;
     this.endpoint = endpoint;
-    this.bus = endpoint.bus();
-    this.vertx = vertx;
+    this.bus = link.bus();
+    this.reader = reader;
     this.login = new FafLogin(this, endpoint);
-    this.rate = new RateLimit(endpoint.maxMessagesPerSecond());
+    link.expectLogin();
   }
 
-  public String id() { return id; }
-  public Wire wire() { return wire; }
+  @Override public ServerLink link() { return link; }
+  @Override public String id() { return link.id(); }
   public boolean authenticated() { return login.identity() != null; }
   public FafAuthenticator.Identity identity() { return login.identity(); }
 
-  void opened(long loginTimeoutSeconds) {
-    bus.metrics().connectionOpened();
-    bus.status(id, StatusEvent.CONNECTION_OPENED, wire.transport() + " " + wire.remoteAddress());
-    if (loginTimeoutSeconds > 0) {
-      loginTimer = vertx.setTimer(loginTimeoutSeconds * 1000, t -> {
-        if (!authenticated()) {
-          reject("login timeout: not authenticated after " + loginTimeoutSeconds + " s");
-        }
-      });
-    }
-  }
-
   /** Input from the socket, read by this transport's reader; undecodable input is bad input. */
-  void read(FafReader reader, Buffer input) {
+  @Override
+  public void input(Buffer input) {
     try {
       reader.read(input, this::received);
     } catch (FafCodecException e) {
       badInput(e);
+    }
+    if (!deferred.isEmpty()) {
+      // What waits is accounted in bytes of input, so the layer can bound it.
+      int share = input.length() / deferred.size();
+      int first = input.length() - share * (deferred.size() - 1);
+      for (int i = 0; i < deferred.size(); i++) {
+        int bytes = i == 0 ? first : share;
+        backlog.add(new Waiting(deferred.get(i), bytes));
+        link.queued(bytes);
+      }
+      deferred.clear();
     }
   }
 
@@ -82,16 +81,12 @@ public final class FafServerConnection {
    * handler), later ones wait in a backlog and the socket stops reading.
    */
   void received(FafMessage message) {
-    if (closed) {
-      return;
-    }
-    if (!rate.allow(System.currentTimeMillis())) {
+    if (link.isClosed() || !link.admit()) {
       // The real server has no rate limit; ours is opt-in (limits.maxMessagesPerSecond).
-      reject("more than " + endpoint.maxMessagesPerSecond() + " messages per second");
       return;
     }
     if (busy) {
-      backlog.add(message);
+      deferred.add(message);
       return;
     }
     handle(message);
@@ -100,19 +95,20 @@ public final class FafServerConnection {
   /** Marks the start of an asynchronous step; {@link #done()} resumes reading. */
   void busy() {
     busy = true;
-    wire.pause();
+    link.hold();
   }
 
   void done() {
     busy = false;
-    while (!busy && !closed && !backlog.isEmpty()) {
-      handle(backlog.poll());
+    while (!busy && !link.isClosed() && !backlog.isEmpty()) {
+      Waiting next = backlog.poll();
+      link.unqueued(next.bytes());
+      handle(next.message());
     }
-    if (!busy && !closed) {
-      wire.resume();
+    if (!busy) {
+      link.release();
     }
   }
-
   private void handle(FafMessage message) {
     if (!authenticated() && !message.allowedBeforeLogin()) {
       reject("message invalid for unauthenticated connection: " + message.command());
@@ -120,19 +116,19 @@ public final class FafServerConnection {
     }
     if ("connectivity".equals(message.target())) {
       // The real server answers the retired connectivity test (InitiateTest) this way.
-      bus.badInput(id, "connectivity test: client version no longer supported");
+      bus.badInput(id(), "connectivity test: client version no longer supported");
       write(FafMessages.notice("error", "Your client version is no longer supported. Please update to the newest version."));
       close();
       return;
     }
     if (!message.isGame() && (message.kind() == FafCommand.UNKNOWN || !message.kind().sentByClient())) {
       // The real server has no handler for unknown or server-to-client commands.
-      bus.badInput(id, "unknown command: " + message.command());
+      bus.badInput(id(), "unknown command: " + message.command());
       write(FafMessages.invalid());
       close();
       return;
     }
-    bus.publish(id, message.type(), forTheBus(message));
+    bus.publish(id(), message.type(), forTheBus(message));
     if (message.isGame()) {
       return; // GPGNet messages are for bus subscribers; the lobby itself never answers them
     }
@@ -154,7 +150,7 @@ public final class FafServerConnection {
    * names the reason only: the codec's message may quote the input, e.g. part of a token.
    */
   void badInput(FafCodecException error) {
-    if (closed) {
+    if (link.isClosed()) {
       return;
     }
     if (error.reason() == FafCodecException.Reason.NOT_OBJECT) {
@@ -169,8 +165,7 @@ public final class FafServerConnection {
   }
 
   private void reject(String reason) {
-    bus.badInput(id, reason);
-    close();
+    link.reject(reason);
   }
 
   /** The message as published: the credential of a login command is never put on the bus. */
@@ -184,51 +179,26 @@ public final class FafServerConnection {
   }
 
   void write(FafMessage message) {
-    write(FafEncoder.encode(message));
-  }
-
-  /** Writes an encoded message; false when closed or dropped because it does not drain its queue. */
-  boolean write(Buffer encoded) {
-    if (closed) {
-      return false;
-    }
-    if (!bus.write(wire, id, encoded)) {
-      close();
-      return false;
-    }
-    return true;
+    link.write(FafEncoder.encode(message));
   }
 
   boolean isClosed() {
-    return closed;
+    return link.isClosed();
   }
 
   void authenticated(FafAuthenticator.Identity identity) {
-    if (loginTimer >= 0) {
-      vertx.cancelTimer(loginTimer);
-    }
-    bus.status(id, StatusEvent.AUTHENTICATED, "player " + identity.id() + " (" + identity.login() + ")");
+    link.loggedIn();
+    bus.status(id(), StatusEvent.AUTHENTICATED, "player " + identity.id() + " (" + identity.login() + ")");
     endpoint.loggedIn(this);
   }
 
   Future<Void> close() {
-    if (closed) {
-      return Future.succeededFuture();
-    }
-    closed = true;
-    // Forgotten at once: no more writes are queued and .out no longer finds it, even while a
-    // peer that does not read keeps the socket's flush (and so its close) pending.
-    endpoint.forget(this);
-    return wire.close();
+    return link.close();
   }
 
-  /** Called once the socket is closed, whoever closed it. */
-  void closed() {
-    closed = true;
-    if (loginTimer >= 0) {
-      vertx.cancelTimer(loginTimer);
-    }
-    bus.metrics().connectionClosed();
-    bus.status(id, StatusEvent.CONNECTION_CLOSED, null);
+  /** Left the endpoint's table, whoever closed it. */
+  @Override
+  public void closed() {
+    endpoint.signedOut(this);
   }
 }

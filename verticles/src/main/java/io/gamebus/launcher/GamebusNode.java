@@ -5,6 +5,7 @@ import io.gamebus.bus.Gamebus;
 import io.gamebus.bus.NodeIdentity;
 import io.gamebus.config.EndpointConfig;
 import io.gamebus.config.GamebusConfig;
+import io.gamebus.endpoint.ConnectionBudget;
 import io.gamebus.endpoint.EndpointContext;
 import io.gamebus.endpoint.EndpointRegistry;
 import io.gamebus.dfhack.DfhackClientEndpoint;
@@ -27,10 +28,13 @@ import java.util.Map;
  */
 public final class GamebusNode {
 
+  private static final System.Logger LOG = System.getLogger(GamebusNode.class.getName());
+
   private final Vertx vertx;
   private final GamebusConfig config;
   private final NodeIdentity identity = NodeIdentity.random();
   private final EndpointRegistry registry;
+  private final ConnectionBudget budget;
   private final Map<String, Deployable> endpoints = new LinkedHashMap<>();
   private final List<String> deployments = new ArrayList<>();
   private ConsoleServer console;
@@ -39,6 +43,13 @@ public final class GamebusNode {
     this.vertx = vertx;
     this.config = config;
     this.registry = new EndpointRegistry(vertx, config.busPrefix(), identity.id());
+    this.budget = ConnectionBudget.forThisProcess();
+    long configured = config.endpoints().stream().filter(e -> e.role() == io.gamebus.config.Role.SERVER)
+      .mapToLong(e -> e.limits().maxConnections()).sum();
+    String warning = budget.warning(configured);
+    if (warning != null) {
+      LOG.log(System.Logger.Level.WARNING, warning);
+    }
   }
 
   /** Starts every endpoint, then the console; fails naming the endpoint that could not start. */
@@ -86,7 +97,7 @@ public final class GamebusNode {
   }
 
   private Deployable create(EndpointConfig endpoint) {
-    EndpointContext context = new EndpointContext(endpoint, config.busPrefix(), identity, registry);
+    EndpointContext context = new EndpointContext(endpoint, config.busPrefix(), identity, registry, budget);
     boolean server = endpoint.role() == io.gamebus.config.Role.SERVER;
     return switch (endpoint.protocol()) {
       case FAF -> server ? new FafServerEndpoint(context) : new FafClientEndpoint(context);
@@ -118,6 +129,8 @@ public final class GamebusNode {
   public Vertx vertx() { return vertx; }
   public String nodeId() { return identity.id(); }
   public EndpointRegistry registry() { return registry; }
+  /** The connections this node may hold open at once, across all its endpoints. */
+  public ConnectionBudget budget() { return budget; }
   public ConsoleServer console() { return console; }
 
   /** The deployed endpoint verticles by {@code protocol.name}. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,5 +126,55 @@ class BrowserBridgeSecurityTest {
       }));
       ws.writeTextMessage(new JsonObject().put("type", "register").put("address", "secret.internal").encode());
     }));
+  }
+
+  private Future<Integer> getEndpoints(Vertx vertx, String host) {
+    return vertx.createHttpClient().request(new io.vertx.core.http.RequestOptions().setHost("127.0.0.1").setPort(port)
+        .setURI("/api/endpoints").putHeader("Host", host))
+      .compose(request -> request.send()).map(io.vertx.core.http.HttpClientResponse::statusCode);
+  }
+
+  @Test
+  void aDnsRebindingPageCannotReadTheEndpointList(Vertx vertx, VertxTestContext test) {
+    getEndpoints(vertx, "evil.example:" + port).onComplete(test.succeeding(status -> test.verify(() -> {
+      assertEquals(403, status);
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void theEndpointListAnswersUnderTheConsolesOwnNames(Vertx vertx, VertxTestContext test) {
+    getEndpoints(vertx, "127.0.0.1:" + port).compose(first -> getEndpoints(vertx, "localhost:" + port)
+        .map(second -> List.of(first, second)))
+      .onComplete(test.succeeding(both -> test.verify(() -> {
+        assertEquals(List.of(200, 200), both);
+        test.completeNow();
+      })));
+  }
+
+  private Future<WebSocket> openLobby(int lobbyPort, String origin) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(lobbyPort).setURI("/");
+    if (origin != null) {
+      options.addHeader("Origin", origin);
+    }
+    return client.connect(options);
+  }
+
+  @Test
+  void aProtocolWebSocketRefusesOtherSitesAndCountsIt(VertxTestContext test) {
+    int lobby = io.gamebus.support.FafPorts.port(node, "lobby", "ws");
+    openLobby(lobby, "http://evil.example").onComplete(test.failing(e -> test.verify(() -> {
+      assertTrue(e.getMessage().contains("403"), e.getMessage());
+      assertEquals(1, node.fafServer("lobby").bus().metrics().refusedConnections());
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void aProtocolWebSocketLetsItsOwnOriginAndNonBrowsersIn(VertxTestContext test) {
+    int lobby = io.gamebus.support.FafPorts.port(node, "lobby", "ws");
+    openLobby(lobby, "http://localhost:" + lobby).compose(WebSocket::close)
+      .compose(v -> openLobby(lobby, null)).compose(WebSocket::close)
+      .onComplete(test.succeedingThenComplete());
   }
 }

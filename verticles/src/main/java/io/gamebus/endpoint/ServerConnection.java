@@ -1,0 +1,20 @@
+package io.gamebus.endpoint;
+
+import io.vertx.core.buffer.Buffer;
+
+/** What a protocol's per-connection class gives the layer. */
+public interface ServerConnection {
+
+  /** The layer's side of this connection: id, writes, limits. */
+  ServerLink link();
+
+  /** Bytes from the socket: a chunk of the stream on TCP, one whole message on WebSocket. */
+  void input(Buffer data);
+
+  /** The connection left the table (closed by us or by the peer); called once. */
+  void closed();
+
+  default String id() {
+    return link().id();
+  }
+}

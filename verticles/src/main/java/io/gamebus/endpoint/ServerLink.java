@@ -1,0 +1,246 @@
+package io.gamebus.endpoint;
+
+import io.gamebus.bus.StatusEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * The layer's side of one accepted connection: every per-connection limit is enforced here, the
+ * same way for every protocol.
+ * <ul>
+ *   <li>Output: bytes written but not yet handed to the OS are counted. At
+ *       {@code maxPendingWriteBytes} the connection is <em>full</em>: reading stops (its own
+ *       requests cannot add more answers) until the queue is back under half of it. A peer that
+ *       stays full for {@code slowConsumerMs}, or whose queue passes twice
+ *       {@code maxPendingWriteBytes} by writes made while it was full, is cut off as a slow
+ *       consumer.</li>
+ *   <li>Input waiting for its turn (decoded but not yet handled) is counted by the protocol
+ *       through {@link #queued}/{@link #unqueued}; reading stops at {@code maxBacklogBytes}.</li>
+ *   <li>Reading also stops while the protocol {@link #hold holds} it (one request at a time).</li>
+ *   <li>Rate ({@link #admit}) and login timeout close the connection as bad input.</li>
+ * </ul>
+ * Everything runs on the endpoint's event loop.
+ */
+public final class ServerLink {
+
+  private final String id;
+  private final Wire wire;
+  private final EndpointBus bus;
+  private final Vertx vertx;
+  private final Limits limits;
+  private final RateLimit rate;
+  private final Runnable forget;
+  private Runnable onWritable = () -> { };
+  private long pending;
+  private long backlog;
+  private boolean held;
+  private boolean full;
+  private boolean inputPaused;
+  private boolean closed;
+  private long slowTimer = -1;
+  private long loginTimer = -1;
+
+  /** @param forget drops the connection from its table; run once, when it closes */
+  public ServerLink(String id, Wire wire, EndpointBus bus, Vertx vertx, Limits limits, Runnable forget) {
+    this.id = id;
+    this.wire = wire;
+    this.bus = bus;
+    this.vertx = vertx;
+    this.limits = limits;
+    this.rate = new RateLimit(limits.maxMessagesPerSecond());
+    this.forget = forget;
+  }
+
+  public String id() { return id; }
+  public Wire wire() { return wire; }
+  public EndpointBus bus() { return bus; }
+  public boolean isClosed() { return closed; }
+
+  /** Output bytes queued and not yet handed to the OS. */
+  public long pendingWriteBytes() { return pending; }
+
+  /** Input bytes decoded and waiting for their turn. */
+  public long backlogBytes() { return backlog; }
+
+  /** Whether more answers may be written now; false while full (see {@link #whenWritable}). */
+  public boolean writable() {
+    return !full && !closed;
+  }
+
+  /** What to do when a full connection becomes writable again, e.g. answer the next queued call. */
+  public void whenWritable(Runnable action) {
+    this.onWritable = action;
+  }
+
+  public boolean write(Buffer encoded) {
+    return write(Outgoing.of(encoded));
+  }
+
+  /**
+   * Queues one message. False when the connection is closed, or is cut off by this write as a
+   * slow consumer (counted and announced here).
+   */
+  public boolean write(Outgoing message) {
+    if (closed) {
+      return false;
+    }
+    int size = message.length();
+    pending += size;
+    bus.metrics().pendingWrite(size);
+    bus.metrics().messageOut();
+    wire.send(message).onComplete(done -> written(size));
+    // A write while already full is one the peer's reading did not make room for (a push): past
+    // twice the limit it is cut off. One message into a queue that was not full always fits.
+    if (full && pending > limits.cutOffBytes()) {
+      slowConsumer("more than " + limits.cutOffBytes() + " bytes queued");
+      return false;
+    }
+    if (!full && pending >= limits.maxPendingWriteBytes()) {
+      full = true;
+      slowTimer = vertx.setTimer(Math.max(1, limits.slowConsumerMs()),
+        t -> slowConsumer("write queue full for " + limits.slowConsumerMs() + " ms"));
+      updateInput();
+    }
+    return true;
+  }
+
+  private void written(int size) {
+    pending -= size;
+    bus.metrics().pendingWrite(-size);
+    if (full && pending <= limits.maxPendingWriteBytes() / 2) {
+      full = false;
+      cancel(slowTimer);
+      slowTimer = -1;
+      if (!closed) {
+        updateInput();
+        onWritable.run();
+      }
+    }
+  }
+
+  private void slowConsumer(String why) {
+    if (closed) {
+      return;
+    }
+    bus.metrics().slowConsumer();
+    bus.status(id, StatusEvent.SLOW_CONSUMER, why + "; connection closed");
+    // Vert.x closes the socket once its queue is flushed: a peer that never reads keeps it (and
+    // its descriptor, still counted in the budget) until it goes away, but it is no longer read,
+    // written or listed, and costs no more than what is already queued.
+    close();
+  }
+
+  /** Stops reading until {@link #release}: the protocol is busy with an earlier message. */
+  public void hold() {
+    held = true;
+    updateInput();
+  }
+
+  public void release() {
+    held = false;
+    updateInput();
+  }
+
+  /** The protocol put decoded input of that size aside to handle later. */
+  public void queued(int bytes) {
+    backlog += bytes;
+    bus.metrics().backlog(bytes);
+    updateInput();
+  }
+
+  /** The protocol took queued input of that size to handle it (or dropped it). */
+  public void unqueued(int bytes) {
+    backlog -= bytes;
+    bus.metrics().backlog(-bytes);
+    updateInput();
+  }
+
+  private void updateInput() {
+    boolean pause = !closed && (held || full || backlog >= limits.maxBacklogBytes());
+    if (pause != inputPaused) {
+      inputPaused = pause;
+      if (pause) {
+        wire.pause();
+      } else {
+        wire.resume();
+      }
+    }
+  }
+
+  /** Whether reading is stopped (held, full or backlog at its bound). */
+  public boolean inputPaused() {
+    return inputPaused;
+  }
+
+  /**
+   * Counts one decoded message against {@code maxMessagesPerSecond}. Past it the connection is
+   * closed as bad input and false is returned: the message must be dropped.
+   */
+  public boolean admit() {
+    if (closed) {
+      return false;
+    }
+    if (rate.allow(System.currentTimeMillis())) {
+      return true;
+    }
+    reject("more than " + limits.maxMessagesPerSecond() + " messages per second");
+    return false;
+  }
+
+  /** Starts the login timeout, if configured: not {@link #loggedIn} by then closes as bad input. */
+  public void expectLogin() {
+    int seconds = limits.loginTimeoutSeconds();
+    if (seconds > 0) {
+      loginTimer = vertx.setTimer(seconds * 1000L,
+        t -> reject("login timeout: not authenticated after " + seconds + " s"));
+    }
+  }
+
+  public void loggedIn() {
+    cancel(loginTimer);
+    loginTimer = -1;
+  }
+
+  /** Counts and announces bad input, then closes. */
+  public void reject(String reason) {
+    if (closed) {
+      return;
+    }
+    bus.badInput(id, reason);
+    close();
+  }
+
+  /**
+   * Closes after the queued writes are flushed. The connection leaves its table at once, so no
+   * more writes are queued and {@code .out} no longer finds it, even while a peer that does not
+   * read keeps the flush pending.
+   */
+  public Future<Void> close() {
+    if (closed) {
+      return Future.succeededFuture();
+    }
+    markClosed();
+    forget.run();
+    return wire.close();
+  }
+
+  /** The socket is gone (or being closed): no more writes, no timers. */
+  void markClosed() {
+    closed = true;
+    cancel(slowTimer);
+    cancel(loginTimer);
+    slowTimer = -1;
+    loginTimer = -1;
+    if (backlog != 0) {
+      bus.metrics().backlog(-backlog);
+      backlog = 0;
+    }
+  }
+
+  private void cancel(long timer) {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+}

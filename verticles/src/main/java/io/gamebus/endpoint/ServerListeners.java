@@ -1,0 +1,197 @@
+package io.gamebus.endpoint;
+
+import io.gamebus.config.LimitsConfig;
+import io.gamebus.config.ListenerConfig;
+import io.gamebus.config.Transport;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.web.Router;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * The listeners of one server endpoint, built from its configuration: TCP and WebSocket, each
+ * accepted socket admitted by the {@link ConnectionTable}, wrapped in a {@link ServerLink} with
+ * the endpoint's limits and handed to the protocol's connection class. WebSocket listeners check
+ * the path (404), capacity (503) and {@code Origin} (403); HTTP routes beside a WebSocket check
+ * {@code Host} (403). Create and start it on the endpoint's event loop.
+ */
+public final class ServerListeners<C extends ServerConnection> {
+
+  /** The protocol's choices; only {@code open} is required. */
+  public static final class Hooks<C> {
+    final BiFunction<ServerLink, String, C> open;
+    boolean binaryFrames = true;
+    Consumer<Router> routes;
+    Handler<HttpServerRequest> plainHttp = request -> request.response().setStatusCode(404).end();
+
+    /** @param open builds the protocol's connection for a link ({@code transport} is tcp or websocket) */
+    public Hooks(BiFunction<ServerLink, String, C> open) {
+      this.open = open;
+    }
+
+    /** Binary (default) or text WebSocket frames for what is written. */
+    public Hooks<C> binaryFrames(boolean binary) {
+      this.binaryFrames = binary;
+      return this;
+    }
+
+    /** HTTP routes served beside every WebSocket listener (behind the Host check). */
+    public Hooks<C> routes(Consumer<Router> routes) {
+      this.routes = routes;
+      return this;
+    }
+
+    /** The answer to an HTTP request that is not a WebSocket upgrade and no route took; default 404. */
+    public Hooks<C> plainHttp(Handler<HttpServerRequest> answer) {
+      this.plainHttp = answer;
+      return this;
+    }
+  }
+
+  private final Vertx vertx;
+  private final EndpointContext context;
+  private final EndpointBus bus;
+  private final Hooks<C> hooks;
+  private final ConnectionTable<C> table;
+  private final Limits limits;
+  private final LimitsConfig config;
+  private final List<String> listening = new ArrayList<>();
+
+  public ServerListeners(Vertx vertx, EndpointContext context, EndpointBus bus, Hooks<C> hooks) {
+    this.vertx = vertx;
+    this.context = context;
+    this.bus = bus;
+    this.hooks = hooks;
+    this.config = context.config().limits();
+    this.limits = Limits.of(config);
+    this.table = new ConnectionTable<>(bus, config.maxConnections(), context.budget());
+    AcceptPath.preload();
+  }
+
+  public ConnectionTable<C> table() {
+    return table;
+  }
+
+  /** The actual addresses, e.g. {@code tcp://127.0.0.1:5000}, {@code ws://127.0.0.1:8003/}. */
+  public List<String> listening() {
+    return List.copyOf(listening);
+  }
+
+  /** Binds every configured listener; fails naming the one that could not bind. */
+  public Future<List<String>> listen() {
+    List<Future<String>> all = new ArrayList<>();
+    for (ListenerConfig listener : context.config().listeners()) {
+      all.add(listener.transport() == Transport.TCP ? listenTcp(listener) : listenWebSocket(listener));
+    }
+    return Future.all(all).map(done -> {
+      all.forEach(f -> listening.add(f.result()));
+      return listening();
+    });
+  }
+
+  /** Closes every connection; the servers themselves close with the verticle. */
+  public Future<Void> closeAll() {
+    return table.closeAll();
+  }
+
+  private Future<String> listenTcp(ListenerConfig listener) {
+    var server = vertx.createNetServer(new NetServerOptions()
+      .setHost(listener.host()).setPort(listener.port()).setIdleTimeout(config.idleTimeoutSeconds()));
+    server.connectHandler(this::acceptTcp);
+    return server.listen().recover(e -> Future.failedFuture(listenFailure("tcp", listener, e)))
+      .map(s -> "tcp://" + listener.host() + ":" + s.actualPort());
+  }
+
+  private void acceptTcp(NetSocket socket) {
+    if (!table.reserve("tcp " + socket.remoteAddress())) {
+      socket.close();
+      return;
+    }
+    C connection = open(Wire.tcp(socket, config.maxPendingWriteBytes()));
+    socket.handler(connection::input);
+    socket.exceptionHandler(e -> bus.status(connection.id(), io.gamebus.bus.StatusEvent.CONNECTION_ERROR, e.getMessage()));
+    socket.closeHandler(v -> closed(connection));
+  }
+
+  private Future<String> listenWebSocket(ListenerConfig listener) {
+    var server = vertx.createHttpServer(new HttpServerOptions()
+      .setHost(listener.host()).setPort(listener.port()).setIdleTimeout(config.idleTimeoutSeconds())
+      .setMaxWebSocketFrameSize(config.maxFrameBytes()).setMaxWebSocketMessageSize(config.maxMessageBytes()));
+    WebGuard[] guard = new WebGuard[1]; // the actual port is known only once bound
+    server.webSocketHandshakeHandler(handshake -> handshake(handshake, listener, guard[0]));
+    server.webSocketHandler(this::acceptWebSocket);
+    if (hooks.routes == null) {
+      server.requestHandler(hooks.plainHttp);
+    } else {
+      Router router = Router.router(vertx);
+      router.route().handler(ctx -> {
+        if (guard[0].allowsHost(ctx.request().getHeader("Host"))) {
+          ctx.next();
+        } else {
+          ctx.response().setStatusCode(403).end("host not allowed\n");
+        }
+      });
+      hooks.routes.accept(router);
+      router.route().handler(ctx -> hooks.plainHttp.handle(ctx.request()));
+      server.requestHandler(router);
+    }
+    return server.listen().recover(e -> Future.failedFuture(listenFailure("websocket", listener, e)))
+      .map(s -> {
+        guard[0] = new WebGuard(listener.host(), s.actualPort(), listener.allowedOrigins());
+        return "ws://" + listener.host() + ":" + s.actualPort() + listener.path();
+      });
+  }
+
+  private void handshake(ServerWebSocketHandshake handshake, ListenerConfig listener, WebGuard guard) {
+    String origin = handshake.headers().get("Origin");
+    if (!handshake.path().equals(listener.path())) {
+      handshake.reject(404);
+    } else if (guard == null || !guard.allowsOrigin(origin)) {
+      table.refuse("origin " + origin + " is not allowed (" + handshake.remoteAddress() + ")");
+      handshake.reject(403);
+    } else if (!table.reserve("websocket " + handshake.remoteAddress())) {
+      handshake.reject(503);
+    } else {
+      handshake.accept().onFailure(e -> table.unreserve());
+    }
+  }
+
+  private void acceptWebSocket(ServerWebSocket socket) {
+    C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
+    socket.binaryMessageHandler(connection::input);
+    socket.textMessageHandler(text -> connection.input(Buffer.buffer(text)));
+    socket.exceptionHandler(e -> bus.badInput(connection.id(), "websocket: " + e.getMessage()));
+    socket.closeHandler(v -> closed(connection));
+  }
+
+  private C open(Wire wire) {
+    String id = context.node().nextConnectionId();
+    @SuppressWarnings("unchecked") C[] self = (C[]) new ServerConnection[1];
+    ServerLink link = new ServerLink(id, wire, bus, vertx, limits, () -> table.forget(self[0]));
+    self[0] = hooks.open.apply(link, wire.transport());
+    table.add(self[0], wire.transport() + " " + wire.remoteAddress());
+    return self[0];
+  }
+
+  private void closed(C connection) {
+    connection.link().markClosed();
+    table.forget(connection);
+    table.socketClosed();
+  }
+
+  private static String listenFailure(String transport, ListenerConfig listener, Throwable cause) {
+    return "cannot listen on " + transport + " " + listener.host() + ":" + listener.port() + ": " + cause.getMessage();
+  }
+}

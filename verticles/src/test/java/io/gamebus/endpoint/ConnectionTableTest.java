@@ -1,0 +1,137 @@
+package io.gamebus.endpoint;
+
+import io.gamebus.bus.BusError;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link ConnectionTable} with fake wires: admission, bookkeeping, broadcasts, close-all. */
+@ExtendWith(VertxExtension.class)
+class ConnectionTableTest {
+
+  /** A protocol connection that only records what the layer tells it. */
+  static final class Recorder implements ServerConnection {
+    final ServerLink link;
+    final FakeWire wire;
+    int closed;
+
+    Recorder(ServerLink link, FakeWire wire) {
+      this.link = link;
+      this.wire = wire;
+    }
+
+    @Override public ServerLink link() { return link; }
+    @Override public void input(Buffer data) { }
+    @Override public void closed() { closed++; }
+  }
+
+  Vertx vertx;
+  EndpointBus bus;
+  ConnectionBudget budget;
+  ConnectionTable<Recorder> table;
+  int next;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    this.vertx = vertx;
+    bus = new EndpointBus(vertx, "gamebus", "faf", "lobby", "n1");
+    budget = ConnectionBudget.of(3);
+    table = new ConnectionTable<>(bus, 2, budget);
+  }
+
+  private Recorder open() {
+    assertTrue(table.reserve("peer"));
+    FakeWire wire = new FakeWire();
+    Recorder[] self = new Recorder[1];
+    ServerLink link = new ServerLink("n1-" + (++next), wire, bus, vertx, new Limits(1000, 60_000, 1000, 0, 0),
+      () -> table.forget(self[0]));
+    self[0] = new Recorder(link, wire);
+    table.add(self[0], "tcp peer");
+    return self[0];
+  }
+
+  @Test
+  void openAndForgetAreCountedOnce() {
+    Recorder a = open();
+    assertEquals(1, table.size());
+    assertSame(a, table.get(a.id()));
+    assertEquals(1, bus.metrics().openConnections());
+    a.link().close();
+    table.forget(a); // the socket's close handler, later: no second count
+    assertEquals(0, table.size());
+    assertEquals(1, a.closed);
+    assertEquals(0, bus.metrics().openConnections());
+  }
+
+  @Test
+  void maxConnectionsCountsReservationsInProgress() {
+    assertTrue(table.reserve("upgrading"));
+    open();
+    assertFalse(table.reserve("third"));
+    assertEquals(1, bus.metrics().refusedConnections());
+    table.unreserve();
+    assertTrue(table.reserve("after the failed upgrade"));
+  }
+
+  @Test
+  void theNodeBudgetIsSharedAcrossTablesAndReleasedWhenTheSocketCloses() {
+    ConnectionTable<Recorder> other = new ConnectionTable<>(bus, 10, budget);
+    open();
+    open();
+    assertTrue(other.reserve("x"));
+    assertFalse(other.reserve("y"), "budget of 3 spent");
+    assertEquals(1, bus.metrics().refusedConnections());
+    other.socketClosed();
+    assertTrue(other.reserve("z"));
+  }
+
+  @Test
+  void aBroadcastIsEncodedOnceAndCountsWhoTookIt() {
+    Recorder a = open();
+    Recorder b = open();
+    Outgoing message = Outgoing.of(Buffer.buffer("{\"command\":\"notice\"}\n"));
+    assertEquals(2, table.writeToAll(message, c -> true));
+    assertSame(a.wire.written.get(0), b.wire.written.get(0), "the same encoded message, not a copy");
+    assertFalse(message.textMade(), "binary wires never make a String");
+    assertEquals(1, table.writeToAll(message, c -> c == b));
+    b.link().close();
+    assertEquals(1, table.writeToAll(message, c -> true));
+  }
+
+  @Test
+  void writeToOneAnswersUnknownConnection() {
+    Recorder a = open();
+    assertEquals(1, table.writeTo(a.id(), Outgoing.of(Buffer.buffer("x"))));
+    ReplyException unknown = assertThrows(ReplyException.class, () -> table.writeTo("n1-99", Outgoing.of(Buffer.buffer("x"))));
+    assertEquals(BusError.UNKNOWN_CONNECTION.code(), unknown.failureCode());
+  }
+
+  @Test
+  void closeAllClosesEveryConnection() {
+    List<Recorder> all = new ArrayList<>(List.of(open(), open()));
+    assertTrue(table.closeAll().succeeded());
+    assertEquals(0, table.size());
+    all.forEach(r -> assertTrue(r.wire.closed));
+  }
+
+  @Test
+  void textIsMadeOnceForAllTextWebSockets() {
+    Outgoing message = Outgoing.of(Buffer.buffer("héllo"));
+    String first = message.text();
+    assertSame(first, message.text());
+    assertEquals("héllo", first);
+  }
+}

@@ -1,0 +1,154 @@
+package io.gamebus.endpoint;
+
+import io.gamebus.bus.NodeIdentity;
+import io.gamebus.config.EndpointConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link ServerListeners} with an echo protocol: routes, Host and Origin checks, admission. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 20, timeUnit = TimeUnit.SECONDS)
+class ServerListenersTest {
+
+  /** Kept in a field: Vert.x closes the sockets of a client that was garbage-collected. */
+  private io.vertx.core.http.WebSocketClient webSockets;
+
+  /** Writes back whatever it receives. */
+  record Echo(ServerLink link) implements ServerConnection {
+    @Override public void input(Buffer data) { link.write(data); }
+    @Override public void closed() { }
+  }
+
+  /** The thinnest endpoint: echo connections, a /version route, 405 for plain HTTP. */
+  static final class EchoEndpoint extends VerticleBase {
+    final EndpointContext context;
+    ServerListeners<Echo> listeners;
+    EndpointBus bus;
+
+    EchoEndpoint(EndpointContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Future<?> start() {
+      bus = context.newBus(vertx);
+      listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<>((link, t) -> new Echo(link))
+        .routes(router -> router.get("/version").handler(ctx -> ctx.end("1.0")))
+        .plainHttp(request -> request.response().setStatusCode(405).end()));
+      return listeners.listen();
+    }
+
+    int port(String scheme) {
+      return listeners.listening().stream().filter(a -> a.startsWith(scheme)).map(a -> URI.create(a).getPort())
+        .findFirst().orElseThrow();
+    }
+  }
+
+  private static EchoEndpoint deploy(Vertx vertx, int maxConnections, ConnectionBudget budget) throws Exception {
+    EndpointConfig config = EndpointConfig.fromJson(new JsonObject().put("protocol", "faf").put("name", "echo")
+      .put("role", "server").put("limits", new JsonObject().put("maxConnections", maxConnections))
+      .put("listeners", new JsonArray()
+        .add(new JsonObject().put("transport", "tcp").put("port", 0))
+        .add(new JsonObject().put("transport", "websocket").put("port", 0).put("path", "/ws")
+          .put("allowedOrigins", new JsonArray().add("http://app.example")))));
+    EchoEndpoint endpoint = new EchoEndpoint(new EndpointContext(config, "gamebus", NodeIdentity.random(), null, budget));
+    vertx.deployVerticle(endpoint).await(5, TimeUnit.SECONDS);
+    return endpoint;
+  }
+
+  private static Future<HttpClientResponse> get(Vertx vertx, int port, String uri, String host) {
+    return vertx.createHttpClient().request(new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(uri)
+        .putHeader("Host", host))
+      .compose(request -> request.send());
+  }
+
+  @Test
+  void routesBesideTheWebSocketCheckHostAndTheRestGetsTheProtocolsAnswer(Vertx vertx, VertxTestContext test) throws Exception {
+    EchoEndpoint echo = deploy(vertx, 10, ConnectionBudget.of(100));
+    int port = echo.port("ws");
+    get(vertx, port, "/version", "127.0.0.1:" + port).compose(ok -> ok.body().map(body -> {
+        test.verify(() -> assertEquals("1.0", body.toString()));
+        return null;
+      }))
+      .compose(v -> get(vertx, port, "/version", "rebound.example:" + port))
+      .compose(refused -> {
+        test.verify(() -> assertEquals(403, refused.statusCode()));
+        return get(vertx, port, "/other", "localhost:" + port);
+      })
+      .onComplete(test.succeeding(other -> test.verify(() -> {
+        assertEquals(405, other.statusCode());
+        test.completeNow();
+      })));
+  }
+
+  private Future<WebSocket> ws(Vertx vertx, int port, String path, String origin) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
+    if (origin != null) {
+      options.addHeader("Origin", origin);
+    }
+    if (webSockets == null) {
+      webSockets = vertx.createWebSocketClient();
+    }
+    return webSockets.connect(options);
+  }
+
+  @Test
+  void webSocketHandshakeRejectsWrongPathForeignOriginAndPastMaxConnections(Vertx vertx, VertxTestContext test) throws Exception {
+    EchoEndpoint echo = deploy(vertx, 1, ConnectionBudget.of(100));
+    int port = echo.port("ws");
+    ws(vertx, port, "/nope", null).transform(wrongPath -> {
+      test.verify(() -> assertTrue(wrongPath.cause().getMessage().contains("404"), String.valueOf(wrongPath.cause())));
+      return ws(vertx, port, "/ws", "http://evil.example");
+    }).transform(foreign -> {
+      test.verify(() -> assertTrue(foreign.cause().getMessage().contains("403"), String.valueOf(foreign.cause())));
+      return ws(vertx, port, "/ws", "http://app.example");
+    }).compose(first -> ws(vertx, port, "/ws", null).transform(second -> {
+      test.verify(() -> {
+        assertTrue(second.cause().getMessage().contains("503"), String.valueOf(second.cause()));
+        assertEquals(2, echo.bus.metrics().refusedConnections(), "the foreign origin and the one too many");
+      });
+      return first.close();
+    })).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void theNodeBudgetRefusesConnectionsAcrossEndpoints(Vertx vertx, VertxTestContext test) throws Exception {
+    ConnectionBudget budget = ConnectionBudget.of(1);
+    EchoEndpoint a = deploy(vertx, 10, budget);
+    EchoEndpoint b = deploy(vertx, 10, budget);
+    var client = vertx.createNetClient();
+    client.connect(a.port("tcp"), "127.0.0.1").compose(first -> {
+      Future<Buffer> echoed = Future.future(p -> first.handler(p::tryComplete));
+      first.write("hi");
+      return echoed.map(first);
+    }).compose(first -> client.connect(b.port("tcp"), "127.0.0.1").compose(second -> {
+      Future<Void> closed = Future.future(p -> second.closeHandler(p::tryComplete));
+      return closed;
+    }).map(first)).onComplete(test.succeeding(first -> test.verify(() -> {
+      assertEquals(1, b.bus.metrics().refusedConnections());
+      assertEquals(1, budget.inUse());
+      first.close();
+      test.completeNow();
+    })));
+  }
+
+}
