@@ -1,16 +1,13 @@
 package io.gamebus.dfhack;
 
 import io.gamebus.codecs.dfhack.RpcCodes;
-import io.gamebus.config.EndpointConfig;
-import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointContext;
+import io.gamebus.endpoint.EndpointVerticle;
 import io.gamebus.endpoint.RequestChannel;
-import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.Timers;
 import io.gamebus.endpoint.UpstreamConnector;
 import io.gamebus.endpoint.UpstreamLink;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
@@ -21,22 +18,17 @@ import java.net.URI;
  * publishes TEXT notifications on {@code .in} (type {@code text}) and every completed call (type =
  * method); the {@link UpstreamLink} reconnects, and method ids are bound again on each connection.
  */
-public final class DfhackClientEndpoint extends VerticleBase implements RunningEndpoint {
+public final class DfhackClientEndpoint extends EndpointVerticle {
 
-  private final EndpointContext context;
-  private final EndpointConfig config;
-  private EndpointBus bus;
   private UpstreamLink<DfhackClientConnection.Inbound, DfhackClientConnection> link;
   private RequestChannel<DfhackClientConnection, DfhackRequests.Call, DfhackRequests.Outcome> requests;
 
   public DfhackClientEndpoint(EndpointContext context) {
-    this.context = context;
-    this.config = context.config();
+    super(context);
   }
 
   @Override
-  public Future<?> start() {
-    bus = context.newBus(vertx);
+  protected Future<?> startEndpoint() {
     DfhackOptions options = DfhackOptions.from(config);
     if (!"tcp".equals(URI.create(config.url()).getScheme())) {
       return Future.failedFuture(config.path() + ".url: DFHack speaks TCP only (tcp://host:port)");
@@ -49,15 +41,11 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
       config.reconnect(), options.handshakeTimeoutMs(), timers, context.node()::nextConnectionId);
     requests = new RequestChannel<>(bus, timers, options.requestTimeoutMs(), options.maxInFlight(), this::liveConnection,
       () -> "dfhack." + config.name() + " is not connected to " + config.url(), new DfhackRequests(bus));
-    return requests.start().onSuccess(v -> {
-      context.registry().add(this, "client");
-      link.start();
-    });
+    return requests.start().onSuccess(v -> link.start());
   }
 
   @Override
-  public Future<?> stop() {
-    context.registry().remove(this);
+  protected Future<?> stopEndpoint() {
     return requests.stop().eventually(link::stop);
   }
 
@@ -65,9 +53,6 @@ public final class DfhackClientEndpoint extends VerticleBase implements RunningE
     DfhackClientConnection c = link.session();
     return c == null || c.isClosed() ? null : c;
   }
-
-  @Override
-  public EndpointBus bus() { return bus; }
 
   @Override
   public java.util.List<String> writableChannels() { return java.util.List.of("request"); }

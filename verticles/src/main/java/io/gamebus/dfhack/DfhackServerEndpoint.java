@@ -1,16 +1,12 @@
 package io.gamebus.dfhack;
 
-import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.dfhack.RpcCodes;
-import io.gamebus.config.EndpointConfig;
-import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointContext;
+import io.gamebus.endpoint.EndpointVerticle;
 import io.gamebus.endpoint.HandlerRegistry;
-import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.ServerListeners;
 import io.gamebus.codecs.dfhack.MethodSignature;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -23,23 +19,18 @@ import java.util.List;
  * protocol has no unsolicited messages, so this endpoint has no {@code .out}; calls are answered
  * by the built-ins and by bus handlers.
  */
-public final class DfhackServerEndpoint extends VerticleBase implements RunningEndpoint {
+public final class DfhackServerEndpoint extends EndpointVerticle {
 
-  private final EndpointContext context;
-  private final EndpointConfig config;
-  private EndpointBus bus;
   private DfhackOptions options;
   private HandlerRegistry handlers;
   private ServerListeners<DfhackServerConnection> listeners;
 
   public DfhackServerEndpoint(EndpointContext context) {
-    this.context = context;
-    this.config = context.config();
+    super(context);
   }
 
   @Override
-  public Future<?> start() {
-    bus = context.newBus(vertx);
+  protected Future<?> startEndpoint() {
     options = DfhackOptions.from(config);
     // DFHack's own limit is 64 MiB; a lower maxMessageBytes applies when configured.
     int maxPayload = Math.min(RpcCodes.MAX_PAYLOAD, config.limits().maxMessageBytes());
@@ -47,19 +38,12 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
       (link, transport) -> new DfhackServerConnection(link, this, maxPayload)));
     // The registry first: a BindMethod may arrive as soon as a listener accepts.
     handlers = new HandlerRegistry(vertx);
-    return listeners.listen().map(listening -> {
-      context.registry().add(this, "server");
-      bus.state(StatusEvent.LISTENING, String.join(" ", listening));
-      return null;
-    });
+    return listeners.listen();
   }
 
   @Override
-  public Future<?> stop() {
-    context.registry().remove(this);
-    Future<Void> closing = listeners.closeAll();
-    bus.state(StatusEvent.STOPPED, null);
-    return closing;
+  protected Future<?> stopEndpoint() {
+    return listeners.closeAll();
   }
 
   /** The signature a live bus handler registered for that method, or null. */
@@ -71,9 +55,6 @@ public final class DfhackServerEndpoint extends VerticleBase implements RunningE
   Future<Boolean> pluginKnown(String plugin) {
     return DfhackHandlers.pluginKnown(handlers, bus.addresses(), plugin);
   }
-
-  @Override
-  public EndpointBus bus() { return bus; }
 
   @Override
   public java.util.List<String> writableChannels() { return List.of(); }

@@ -1,5 +1,6 @@
 package io.gamebus.endpoint;
 
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.LimitsConfig;
 import io.gamebus.config.ListenerConfig;
 import io.gamebus.config.Transport;
@@ -89,7 +90,10 @@ public final class ServerListeners<C extends ServerConnection> {
     return List.copyOf(listening);
   }
 
-  /** Binds every configured listener; fails naming the one that could not bind. */
+  /**
+   * Binds every configured listener and announces {@code listening} with the actual addresses;
+   * fails naming the one that could not bind.
+   */
   public Future<List<String>> listen() {
     List<Future<String>> all = new ArrayList<>();
     for (ListenerConfig listener : context.config().listeners()) {
@@ -97,13 +101,19 @@ public final class ServerListeners<C extends ServerConnection> {
     }
     return Future.all(all).map(done -> {
       all.forEach(f -> listening.add(f.result()));
+      bus.state(StatusEvent.LISTENING, String.join(" ", listening));
       return listening();
     });
   }
 
-  /** Closes every connection; the servers themselves close with the verticle. */
+  /**
+   * Closes every connection, so their queued writes are flushed first, and announces
+   * {@code stopped}; the servers themselves close with the verticle.
+   */
   public Future<Void> closeAll() {
-    return table.closeAll();
+    Future<Void> closing = table.closeAll();
+    bus.state(StatusEvent.STOPPED, null);
+    return closing;
   }
 
   private Future<String> listenTcp(ListenerConfig listener) {
@@ -121,7 +131,7 @@ public final class ServerListeners<C extends ServerConnection> {
     }
     C connection = open(Wire.tcp(socket, config.maxPendingWriteBytes()));
     socket.handler(connection::input);
-    socket.exceptionHandler(e -> bus.status(connection.id(), io.gamebus.bus.StatusEvent.CONNECTION_ERROR, e.getMessage()));
+    socket.exceptionHandler(e -> bus.status(connection.id(), StatusEvent.CONNECTION_ERROR, e.getMessage()));
     socket.closeHandler(v -> closed(connection));
   }
 

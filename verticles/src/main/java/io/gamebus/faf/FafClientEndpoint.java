@@ -5,19 +5,16 @@ import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafStreamReader;
-import io.gamebus.config.EndpointConfig;
-import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointContext;
+import io.gamebus.endpoint.EndpointVerticle;
 import io.gamebus.endpoint.MessageDecoder;
 import io.gamebus.endpoint.OutRouter;
-import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.Timers;
 import io.gamebus.endpoint.UpstreamConnector;
 import io.gamebus.endpoint.UpstreamLink;
 import io.gamebus.endpoint.UpstreamProtocol;
 import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
@@ -28,34 +25,28 @@ import io.vertx.core.json.JsonObject;
  * each state change on {@code .status}. While the link is down {@code .out} fails at once with
  * {@code not_connected}. A server that sends bad input is dropped and reconnected to.
  */
-public final class FafClientEndpoint extends VerticleBase implements RunningEndpoint, OutRouter.Target {
+public final class FafClientEndpoint extends EndpointVerticle implements OutRouter.Target {
 
   /** FAF has no handshake of its own: the link counts as connected once the socket is open. */
   private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
 
-  private final EndpointContext context;
-  private final EndpointConfig config;
-  private EndpointBus bus;
   private FafOptions options;
   private UpstreamLink<FafMessage, FafClientSession> link;
   private OutRouter out;
   private long pinger = -1;
 
   public FafClientEndpoint(EndpointContext context) {
-    this.context = context;
-    this.config = context.config();
+    super(context);
   }
 
   @Override
-  public Future<?> start() {
-    bus = context.newBus(vertx);
+  protected Future<?> startEndpoint() {
     options = FafOptions.from(config);
     link = new UpstreamLink<>(bus,
       UpstreamConnector.of(vertx, config.url(), config.limits(), options.readIdleTimeoutSeconds()),
       new Protocol(), config.reconnect(), HANDSHAKE_TIMEOUT_MS, Timers.of(vertx), context.node()::nextConnectionId);
     out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();
-    context.registry().add(this, "client");
     if (options.pingIntervalSeconds() > 0) {
       pinger = vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> {
         FafClientSession session = link.session();
@@ -69,8 +60,7 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
   }
 
   @Override
-  public Future<?> stop() {
-    context.registry().remove(this);
+  protected Future<?> stopEndpoint() {
     out.stop();
     vertx.cancelTimer(pinger);
     return link.stop();
@@ -131,9 +121,6 @@ public final class FafClientEndpoint extends VerticleBase implements RunningEndp
     s.write(encoded);
     return 1;
   }
-
-  @Override
-  public EndpointBus bus() { return bus; }
 
   @Override
   public JsonObject details() {

@@ -1,7 +1,6 @@
 package io.gamebus.faf;
 
 import io.gamebus.bus.BusError;
-import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
@@ -9,16 +8,13 @@ import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.codecs.faf.FafReader;
 import io.gamebus.codecs.faf.FafStreamReader;
 import io.gamebus.codecs.faf.FafWebSocketReader;
-import io.gamebus.config.EndpointConfig;
-import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointContext;
+import io.gamebus.endpoint.EndpointVerticle;
 import io.gamebus.endpoint.OutRouter;
 import io.gamebus.endpoint.Outgoing;
-import io.gamebus.endpoint.RunningEndpoint;
 import io.gamebus.endpoint.ServerLink;
 import io.gamebus.endpoint.ServerListeners;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,25 +28,20 @@ import java.util.Map;
  * shared listeners ({@link ServerListeners}); plus what the lobby does across connections: one
  * login per player, the 45 s heartbeat, {@code .out}. Runs on this verticle's event loop.
  */
-public final class FafServerEndpoint extends VerticleBase implements RunningEndpoint, OutRouter.Target {
+public final class FafServerEndpoint extends EndpointVerticle implements OutRouter.Target {
 
-  private final EndpointContext context;
-  private final EndpointConfig config;
   private final Map<Long, FafServerConnection> players = new HashMap<>();
-  private EndpointBus bus;
   private FafOptions options;
   private FafAuthenticator authenticator;
   private ServerListeners<FafServerConnection> listeners;
   private OutRouter out;
 
   public FafServerEndpoint(EndpointContext context) {
-    this.context = context;
-    this.config = context.config();
+    super(context);
   }
 
   @Override
-  public Future<?> start() {
-    bus = context.newBus(vertx);
+  protected Future<?> startEndpoint() {
     options = FafOptions.from(config);
     String key = config.auth().resolveKey(System::getenv).orElse(null);
     authenticator = FafAuthenticator.create(vertx, config.auth().jwtAlgorithm(), key,
@@ -59,27 +50,19 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
       .binaryFrames(options.binaryFrames()).plainHttp(FafServerEndpoint::notAWebSocket));
     out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();
-    return listeners.listen().map(listening -> {
+    return listeners.listen().onSuccess(listening -> {
       if (options.pingIntervalSeconds() > 0) {
         Outgoing ping = Outgoing.of(FafEncoder.encode(FafMessages.ping()));
         vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> listeners.table().writeToAll(ping,
           FafServerConnection::authenticated));
       }
-      context.registry().add(this, "server");
-      bus.state(StatusEvent.LISTENING, String.join(" ", listening));
-      return null;
     });
   }
 
   @Override
-  public Future<?> stop() {
-    // The listeners close with the verticle; the connections are closed here so their queued
-    // writes are flushed first.
-    context.registry().remove(this);
+  protected Future<?> stopEndpoint() {
     out.stop();
-    Future<Void> closing = listeners.closeAll();
-    bus.state(StatusEvent.STOPPED, null);
-    return closing;
+    return listeners.closeAll();
   }
 
   private static void notAWebSocket(HttpServerRequest request) {
@@ -138,9 +121,6 @@ public final class FafServerEndpoint extends VerticleBase implements RunningEndp
     }
     return encoded;
   }
-
-  @Override
-  public EndpointBus bus() { return bus; }
 
   @Override
   public JsonObject details() {

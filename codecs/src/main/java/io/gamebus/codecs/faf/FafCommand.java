@@ -38,9 +38,9 @@ public enum FafCommand {
   KICK_PLAYER_FROM_PARTY("kick_player_from_party", TO_SERVER),
   LEAVE_PARTY("leave_party", TO_SERVER),
   SET_PARTY_FACTIONS("set_party_factions", TO_SERVER),
-  UNREADY_PARTY("unready_party", TO_SERVER),  // not implemented by server v1.15.0
-  IS_READY_RESPONSE("is_ready_response", TO_SERVER),  // not implemented by server v1.15.0
-  SET_PLAYER_VETOES("set_player_vetoes", TO_SERVER),  // not implemented by server v1.15.0
+  UNREADY_PARTY("unready_party", TO_SERVER),  // the real server v1.15.0 has no handler for it
+  IS_READY_RESPONSE("is_ready_response", TO_SERVER),  // the real server v1.15.0 has no handler for it
+  SET_PLAYER_VETOES("set_player_vetoes", TO_SERVER),  // the real server v1.15.0 has no handler for it
   // §9 server → client
   SESSION("session", TO_CLIENT),
   WELCOME("welcome", TO_CLIENT),
@@ -64,9 +64,9 @@ public enum FafCommand {
   NOTICE("notice", TO_CLIENT),
   INVALID("invalid", TO_CLIENT),
   DISABLED("disabled", TO_CLIENT),
-  IS_READY("is_ready", TO_CLIENT),  // not implemented by server v1.15.0
-  VETOES_INFO("vetoes_info", TO_CLIENT),  // not implemented by server v1.15.0
-  GAME_JOIN_FAILED("game_join_failed", TO_CLIENT),  // not implemented by server v1.15.0
+  IS_READY("is_ready", TO_CLIENT),  // the real server v1.15.0 has no handler for it
+  VETOES_INFO("vetoes_info", TO_CLIENT),  // the real server v1.15.0 has no handler for it
+  GAME_JOIN_FAILED("game_join_failed", TO_CLIENT),  // the real server v1.15.0 has no handler for it
   /** Not in the catalogue. Its direction is BOTH because either side may send anything. */
   UNKNOWN(null, BOTH);
 
