@@ -61,6 +61,8 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
   private final Handler<JsonArray> onText;
   // Calls go on the wire in the order they were made, also when one waits for its bind first.
   private Future<?> lastSend = Future.succeededFuture();
+  /** Calls made but held back behind a bind: not on the wire yet, but in flight all the same. */
+  private int waiting;
   private boolean closed;
 
   private DfhackClientConnection(String id, Wire wire, Handler<JsonArray> onText, Runnable proven) {
@@ -176,7 +178,9 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
     Future<Integer> id = idOf(method);
     Promise<CallResult> result = Promise.promise();
     Future<?> previous = lastSend;
+    waiting++;
     lastSend = previous.transform(v -> id).transform(bound -> {
+      waiting--;
       if (bound.failed()) {
         result.fail(bound.cause());
       } else {
@@ -245,8 +249,9 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
     return closed;
   }
 
+  /** Calls sent and not answered, plus calls waiting behind a bind to be sent. */
   public int inFlight() {
-    return pending.size();
+    return pending.size() + waiting;
   }
 
   @Override

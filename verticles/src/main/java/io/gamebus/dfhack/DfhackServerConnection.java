@@ -23,17 +23,24 @@ import java.util.Deque;
  * RESULT or FAIL. The calls themselves are answered by {@link DfhackCalls}. Pipelined calls are
  * counted in bytes by the layer ({@link ServerLink}): reading stops once they reach its backlog
  * bound, and the next call is answered only while the peer reads the answers (back-pressure).
+ * Input already read is decoded a slice at a time, only while the backlog has room: a 64 KiB
+ * read of 8-byte calls would otherwise become thousands of call objects at once.
  */
 final class DfhackServerConnection implements ServerConnection {
 
   /** Marks where the stream broke: earlier calls are still answered, then the connection closes. */
   private static final RpcFrame BROKEN = RpcFrame.quit(0);
+  /** Input decoded per step: at most 64 calls of 8 bytes become objects before the backlog is checked. */
+  private static final int DECODE_SLICE_BYTES = 512;
 
   private final ServerLink link;
   private final EndpointBus bus;
   private final RpcStreamDecoder decoder;
   private final DfhackCalls calls;
   private final Deque<RpcFrame> backlog = new ArrayDeque<>();
+  /** Input read but not decoded yet, counted in the backlog as raw bytes. */
+  private Buffer undecoded;
+  private int undecodedFrom;
   private boolean broken;
   private boolean busy;
 
@@ -53,17 +60,46 @@ final class DfhackServerConnection implements ServerConnection {
     if (link.isClosed() || broken) {
       return;
     }
-    try {
-      decoder.feed(chunk, this::handshake, this::queue);
-    } catch (DfhackCodecException e) {
-      // A bad handshake or an invalid size: the real server answers what came before, then
-      // closes without a word.
-      broken = true;
-      bus.badInput(id(), e.reason() + ": " + e.getMessage());
-      backlog.add(BROKEN);
-      link.hold();
+    if (undecoded == null) {
+      undecoded = chunk;
+      undecodedFrom = 0;
+    } else {
+      undecoded = undecoded.getBuffer(undecodedFrom, undecoded.length()).appendBuffer(chunk);
+      undecodedFrom = 0;
     }
+    link.holding(chunk.length());
     drain();
+  }
+
+  /** Decodes slices of the input read so far while the backlog has room for their calls. */
+  private void decodeWhileRoom() {
+    while (undecoded != null && !broken && !link.isClosed() && link.backlogHasRoom()) {
+      int end = Math.min(undecoded.length(), undecodedFrom + DECODE_SLICE_BYTES);
+      Buffer slice = undecoded.slice(undecodedFrom, end);
+      link.holding(undecodedFrom - end);
+      undecodedFrom = end;
+      if (undecodedFrom == undecoded.length()) {
+        undecoded = null;
+      }
+      try {
+        decoder.feed(slice, this::handshake, this::queue);
+      } catch (DfhackCodecException e) {
+        // A bad handshake or an invalid size: the real server answers what came before, then
+        // closes without a word, reading nothing more.
+        broken = true;
+        dropUndecoded();
+        bus.badInput(id(), e.reason() + ": " + e.getMessage());
+        backlog.add(BROKEN);
+        link.hold();
+      }
+    }
+  }
+
+  private void dropUndecoded() {
+    if (undecoded != null) {
+      link.holding(undecodedFrom - undecoded.length());
+      undecoded = null;
+    }
   }
 
   private void queue(RpcFrame frame) {
@@ -90,6 +126,7 @@ final class DfhackServerConnection implements ServerConnection {
    * long pipeline never deepens the stack.
    */
   private void drain() {
+    decodeWhileRoom();
     while (!busy && link.writable() && !backlog.isEmpty()) {
       RpcFrame frame = backlog.poll();
       if (frame == BROKEN) {
@@ -98,6 +135,7 @@ final class DfhackServerConnection implements ServerConnection {
         return;
       }
       link.unqueued(bytes(frame));
+      decodeWhileRoom();
       if (frame.isQuit()) {
         bus.status(id(), StatusEvent.QUIT, null);
         close();
@@ -160,5 +198,6 @@ final class DfhackServerConnection implements ServerConnection {
   @Override
   public void closed() {
     backlog.clear();
+    undecoded = null;
   }
 }

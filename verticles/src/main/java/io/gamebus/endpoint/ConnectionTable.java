@@ -23,6 +23,8 @@ public final class ConnectionTable<C extends ServerConnection> {
   private final int maxConnections;
   private final ConnectionBudget budget;
   private int reserved;
+  /** Connections dropped from the table whose sockets are still open (a flush still pending). */
+  private int closing;
 
   public ConnectionTable(EndpointBus bus, int maxConnections, ConnectionBudget budget) {
     this.bus = bus;
@@ -36,7 +38,9 @@ public final class ConnectionTable<C extends ServerConnection> {
    * {@link #add} or {@link #unreserve}.
    */
   public boolean reserve(String peer) {
-    if (connections.size() + reserved >= maxConnections) {
+    // A connection we dropped keeps its socket until Vert.x has flushed it, which a peer that
+    // never reads can delay for as long as it stays connected: it still counts here.
+    if (connections.size() + reserved + closing >= maxConnections) {
       refuse("maxConnections " + maxConnections + " reached; refused " + peer);
       return false;
     }
@@ -71,15 +75,25 @@ public final class ConnectionTable<C extends ServerConnection> {
   /** Drops a connection (idempotent); its {@code closed()} runs once. */
   public void forget(C connection) {
     if (connections.remove(connection.id(), connection)) {
+      closing++;
       bus.metrics().connectionClosed();
       connection.closed();
       bus.status(connection.id(), StatusEvent.CONNECTION_CLOSED, null);
     }
   }
 
-  /** The socket is closed: its descriptor is free again. Called once per added connection. */
+  /**
+   * The socket is closed: its descriptor is free again. Called once per added connection, after
+   * {@link #forget} of it.
+   */
   public void socketClosed() {
+    closing--;
     budget.release();
+  }
+
+  /** Connections dropped from the table whose sockets are not closed yet. */
+  public int closing() {
+    return closing;
   }
 
   public C get(String id) {

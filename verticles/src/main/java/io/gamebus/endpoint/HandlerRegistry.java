@@ -80,10 +80,11 @@ public final class HandlerRegistry {
     return consumer.completion()
       .compose(v -> map(addresses))
       .compose(map -> map.put(key, entry, ttlMs).map(v -> {
-        long timer = vertx.setPeriodic(ttlMs / 3, t -> map.put(key, entry, ttlMs));
+        Refresher refresher = new Refresher(map, key, entry);
+        long timer = vertx.setPeriodic(ttlMs / 3, t -> refresher.refresh());
         return (Registration) new Handle(address, consumer, () -> {
           vertx.cancelTimer(timer);
-          return map.remove(key).mapEmpty();
+          return refresher.remove();
         });
       }))
       .onFailure(e -> consumer.unregister());
@@ -131,6 +132,36 @@ public final class HandlerRegistry {
       // The consumer goes even when the map cannot be reached; its entry then expires.
       return entry.remove().transform(removed -> consumer.unregister()
         .compose(v -> removed.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(removed.cause())));
+    }
+  }
+
+  /**
+   * Keeps one entry alive. A refresh already on its way to a clustered map when the handler is
+   * unregistered must not land after the removal and bring the entry back: the removal waits for
+   * it, and no refresh starts once removed.
+   */
+  private final class Refresher {
+    private final AsyncMap<String, JsonObject> map;
+    private final String key;
+    private final JsonObject entry;
+    private volatile Future<Void> last = Future.succeededFuture();
+    private volatile boolean removed;
+
+    Refresher(AsyncMap<String, JsonObject> map, String key, JsonObject entry) {
+      this.map = map;
+      this.key = key;
+      this.entry = entry;
+    }
+
+    void refresh() {
+      if (!removed) {
+        last = map.put(key, entry, ttlMs);
+      }
+    }
+
+    Future<Void> remove() {
+      removed = true;
+      return last.transform(ignored -> map.remove(key)).mapEmpty();
     }
   }
 

@@ -9,7 +9,8 @@ import io.vertx.core.buffer.Buffer;
  * The layer's side of one accepted connection: every per-connection limit is enforced here, the
  * same way for every protocol.
  * <ul>
- *   <li>Output: bytes written but not yet handed to the OS are counted. At
+ *   <li>Output: bytes written but not yet handed to the OS are counted, each message with its
+ *       bookkeeping cost ({@link Limits#perMessageBytes()}). At
  *       {@code maxPendingWriteBytes} the connection is <em>full</em>: reading stops (its own
  *       requests cannot add more answers) until the queue is back under half of it. A peer that
  *       stays full for {@code slowConsumerMs}, or whose queue passes twice
@@ -34,6 +35,7 @@ public final class ServerLink {
   private Runnable onWritable = () -> { };
   private long pending;
   private long backlog;
+  private long decodedBacklog;
   private boolean held;
   private boolean full;
   private boolean inputPaused;
@@ -85,7 +87,7 @@ public final class ServerLink {
     if (closed) {
       return false;
     }
-    int size = message.length();
+    int size = message.length() + limits.perMessageBytes();
     pending += size;
     bus.metrics().pendingWrite(size);
     bus.metrics().messageOut();
@@ -142,22 +144,48 @@ public final class ServerLink {
     updateInput();
   }
 
-  /** The protocol put decoded input of that size aside to handle later. */
+  /** The protocol put one decoded message of that size aside to handle later. */
   public void queued(int bytes) {
-    backlog += bytes;
-    bus.metrics().backlog(bytes);
+    int cost = bytes + limits.perMessageBytes();
+    decodedBacklog += cost;
+    backlog += cost;
+    bus.metrics().backlog(cost);
     updateInput();
   }
 
-  /** The protocol took queued input of that size to handle it (or dropped it). */
+  /**
+   * Raw input the protocol holds undecoded (positive) or has decoded or dropped (negative), counted
+   * in the backlog without a per-message cost.
+   */
+  public void holding(int deltaBytes) {
+    backlog += deltaBytes;
+    bus.metrics().backlog(deltaBytes);
+    updateInput();
+  }
+
+  /**
+   * Whether decoded messages waiting for their turn are under the backlog bound, so more held
+   * input may be decoded now (held raw bytes do not count here, or a large read could never be
+   * decoded; they do count for when reading stops).
+   */
+  public boolean backlogHasRoom() {
+    return decodedBacklog < limits.maxBacklogBytes();
+  }
+
+  /** The protocol took one queued message of that size to handle it (or dropped it). */
   public void unqueued(int bytes) {
-    backlog -= bytes;
-    bus.metrics().backlog(-bytes);
+    int cost = bytes + limits.perMessageBytes();
+    decodedBacklog -= cost;
+    backlog -= cost;
+    bus.metrics().backlog(-cost);
     updateInput();
   }
 
   private void updateInput() {
-    boolean pause = !closed && (held || full || backlog >= limits.maxBacklogBytes());
+    if (closed) {
+      return; // paused for good by markClosed: a closed connection is never read again
+    }
+    boolean pause = held || full || backlog >= limits.maxBacklogBytes();
     if (pause != inputPaused) {
       inputPaused = pause;
       if (pause) {
@@ -228,6 +256,10 @@ public final class ServerLink {
   /** The socket is gone (or being closed): no more writes, no timers. */
   void markClosed() {
     closed = true;
+    if (!inputPaused) {
+      inputPaused = true;
+      wire.pause();
+    }
     cancel(slowTimer);
     cancel(loginTimer);
     slowTimer = -1;
@@ -235,6 +267,7 @@ public final class ServerLink {
     if (backlog != 0) {
       bus.metrics().backlog(-backlog);
       backlog = 0;
+      decodedBacklog = 0;
     }
   }
 

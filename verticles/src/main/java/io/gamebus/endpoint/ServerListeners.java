@@ -139,15 +139,19 @@ public final class ServerListeners<C extends ServerConnection> {
     var server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(listener.host()).setPort(listener.port()).setIdleTimeout(config.idleTimeoutSeconds())
       .setMaxWebSocketFrameSize(config.maxFrameBytes()).setMaxWebSocketMessageSize(config.maxMessageBytes()));
-    WebGuard[] guard = new WebGuard[1]; // the actual port is known only once bound
-    server.webSocketHandshakeHandler(handshake -> handshake(handshake, listener, guard[0]));
+    // The guard needs the actual port, known once bound; a peer can only arrive after that, but
+    // possibly before listen()'s callback has run, so it is made on first use.
+    WebGuard[] made = new WebGuard[1];
+    java.util.function.Supplier<WebGuard> guard = () -> made[0] != null ? made[0]
+      : (made[0] = new WebGuard(listener.host(), server.actualPort(), listener.allowedOrigins()));
+    server.webSocketHandshakeHandler(handshake -> handshake(handshake, listener, guard.get()));
     server.webSocketHandler(this::acceptWebSocket);
     if (hooks.routes == null) {
       server.requestHandler(hooks.plainHttp);
     } else {
       Router router = Router.router(vertx);
       router.route().handler(ctx -> {
-        if (guard[0].allowsHost(ctx.request().getHeader("Host"))) {
+        if (guard.get().allowsHost(ctx.request().getHeader("Host"))) {
           ctx.next();
         } else {
           ctx.response().setStatusCode(403).end("host not allowed\n");
@@ -158,17 +162,14 @@ public final class ServerListeners<C extends ServerConnection> {
       server.requestHandler(router);
     }
     return server.listen().recover(e -> Future.failedFuture(listenFailure("websocket", listener, e)))
-      .map(s -> {
-        guard[0] = new WebGuard(listener.host(), s.actualPort(), listener.allowedOrigins());
-        return "ws://" + listener.host() + ":" + s.actualPort() + listener.path();
-      });
+      .map(s -> "ws://" + listener.host() + ":" + s.actualPort() + listener.path());
   }
 
   private void handshake(ServerWebSocketHandshake handshake, ListenerConfig listener, WebGuard guard) {
     String origin = handshake.headers().get("Origin");
     if (!handshake.path().equals(listener.path())) {
       handshake.reject(404);
-    } else if (guard == null || !guard.allowsOrigin(origin)) {
+    } else if (!guard.allowsOrigin(origin)) {
       table.refuse("origin " + origin + " is not allowed (" + handshake.remoteAddress() + ")");
       handshake.reject(403);
     } else if (!table.reserve("websocket " + handshake.remoteAddress())) {
@@ -190,7 +191,14 @@ public final class ServerListeners<C extends ServerConnection> {
     String id = context.node().nextConnectionId();
     @SuppressWarnings("unchecked") C[] self = (C[]) new ServerConnection[1];
     ServerLink link = new ServerLink(id, wire, bus, vertx, limits, () -> table.forget(self[0]));
-    self[0] = hooks.open.apply(link, wire.transport());
+    try {
+      self[0] = hooks.open.apply(link, wire.transport());
+    } catch (RuntimeException e) {
+      // The reservation is given back and the socket closed: a broken hook must not leak a slot.
+      table.unreserve();
+      wire.close();
+      throw e;
+    }
     table.add(self[0], wire.transport() + " " + wire.remoteAddress());
     return self[0];
   }

@@ -24,8 +24,9 @@ final class FafClientSession implements UpstreamSession<FafMessage> {
   private final FafOptions options;
   private final String token;
   private final Runnable onLogin;
-  private boolean authenticated;
-  private boolean closed;
+  // Read by the gamebus.endpoints listing from another thread.
+  private volatile boolean authenticated;
+  private volatile boolean closed;
   private long lastInbound = System.currentTimeMillis();
 
   FafClientSession(String id, Wire wire, EndpointBus bus, FafOptions options, String token, Runnable onLogin) {

@@ -56,7 +56,7 @@ class ConnectionTableTest {
     assertTrue(table.reserve("peer"));
     FakeWire wire = new FakeWire();
     Recorder[] self = new Recorder[1];
-    ServerLink link = new ServerLink("n1-" + (++next), wire, bus, vertx, new Limits(1000, 60_000, 1000, 0, 0),
+    ServerLink link = new ServerLink("n1-" + (++next), wire, bus, vertx, new Limits(1000, 60_000, 1000, 0, 0, 0),
       () -> table.forget(self[0]));
     self[0] = new Recorder(link, wire);
     table.add(self[0], "tcp peer");
@@ -89,13 +89,28 @@ class ConnectionTableTest {
   @Test
   void theNodeBudgetIsSharedAcrossTablesAndReleasedWhenTheSocketCloses() {
     ConnectionTable<Recorder> other = new ConnectionTable<>(bus, 10, budget);
-    open();
+    Recorder a = open();
     open();
     assertTrue(other.reserve("x"));
     assertFalse(other.reserve("y"), "budget of 3 spent");
     assertEquals(1, bus.metrics().refusedConnections());
-    other.socketClosed();
+    a.link().close();
+    assertFalse(other.reserve("y"), "dropped, but its socket is still open");
+    table.socketClosed();
     assertTrue(other.reserve("z"));
+  }
+
+  @Test
+  void aDroppedConnectionWhoseSocketStaysOpenStillCountsAgainstMaxConnections() {
+    Recorder a = open();
+    open(); // maxConnections 2
+    a.link().close(); // e.g. a slow consumer: Vert.x closes the socket once flushed
+    assertEquals(1, table.size());
+    assertEquals(1, table.closing());
+    assertFalse(table.reserve("a third"), "the dropped socket still holds its place");
+    table.socketClosed();
+    assertEquals(0, table.closing());
+    assertTrue(table.reserve("now there is room"));
   }
 
   @Test

@@ -38,7 +38,7 @@ class ServerLinkTest {
   }
 
   private static Limits limits(int maxPending, long slowMs, int backlog, int rate) {
-    return new Limits(maxPending, slowMs, backlog, rate, 0);
+    return new Limits(maxPending, slowMs, backlog, rate, 0, 0);
   }
 
   private static Buffer bytes(int n) {
@@ -61,6 +61,34 @@ class ServerLinkTest {
     assertTrue(link.writable());
     assertEquals(1, writable.get());
     assertEquals(0, bus.metrics().pendingWriteBytes());
+  }
+
+  @Test
+  void eachQueuedMessageCountsItsBookkeepingSoTinyMessagesFillTheQueueToo(Vertx vertx) {
+    ServerLink link = link(vertx, new Limits(1000, 60_000, 1000, 0, 0, 100));
+    for (int i = 0; i < 9; i++) {
+      assertTrue(link.write(bytes(1)));
+    }
+    assertFalse(wire.paused, "9 x (1 + 100) = 909 < 1000");
+    assertEquals(909, bus.metrics().pendingWriteBytes());
+    assertTrue(link.write(bytes(1)));
+    assertTrue(wire.paused, "10 one-byte messages cost 1010 >= 1000");
+    wire.flush();
+    assertEquals(0, bus.metrics().pendingWriteBytes());
+  }
+
+  @Test
+  void eachWaitingMessageCountsItsBookkeepingAgainstTheBacklog(Vertx vertx) {
+    ServerLink link = link(vertx, new Limits(1000, 60_000, 500, 0, 0, 100));
+    for (int i = 0; i < 4; i++) {
+      link.queued(8);
+    }
+    assertFalse(wire.paused, "4 x (8 + 100) = 432 < 500");
+    link.queued(8);
+    assertTrue(wire.paused, "540 >= 500");
+    link.unqueued(8);
+    assertFalse(wire.paused);
+    assertEquals(432, bus.metrics().backlogBytes());
   }
 
   @Test
@@ -150,10 +178,10 @@ class ServerLinkTest {
 
   @Test
   void loginTimeoutClosesAsBadInputUnlessLoggedIn(Vertx vertx, VertxTestContext test) {
-    ServerLink late = link(vertx, new Limits(100, 60_000, 1000, 0, 1));
+    ServerLink late = link(vertx, new Limits(100, 60_000, 1000, 0, 1, 0));
     late.expectLogin();
     FakeWire other = new FakeWire();
-    ServerLink onTime = new ServerLink("n1-2", other, bus, vertx, new Limits(100, 60_000, 1000, 0, 1), () -> { });
+    ServerLink onTime = new ServerLink("n1-2", other, bus, vertx, new Limits(100, 60_000, 1000, 0, 1, 0), () -> { });
     onTime.expectLogin();
     onTime.loggedIn();
     vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> {
