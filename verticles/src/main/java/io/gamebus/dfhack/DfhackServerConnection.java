@@ -6,6 +6,7 @@ import io.gamebus.codecs.dfhack.Handshake;
 import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.RpcStreamDecoder;
 import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.InOrder;
 import io.gamebus.endpoint.ServerConnection;
 import io.gamebus.endpoint.ServerLink;
 import io.vertx.core.AsyncResult;
@@ -13,8 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * One DFHack client connected to the server role, handled as the real {@code ServerConnection}
@@ -36,20 +35,21 @@ final class DfhackServerConnection implements ServerConnection {
   private final ServerLink link;
   private final EndpointBus bus;
   private final RpcStreamDecoder decoder;
-  private final DfhackCalls calls;
-  private final Deque<RpcFrame> backlog = new ArrayDeque<>();
+  private final DfhackCalls answers;
+  private final InOrder<RpcFrame> calls;
   /** Input read but not decoded yet, counted in the backlog as raw bytes. */
   private Buffer undecoded;
   private int undecodedFrom;
   private boolean broken;
-  private boolean busy;
 
   DfhackServerConnection(ServerLink link, DfhackServerEndpoint endpoint, int maxPayloadBytes) {
     this.link = link;
     this.bus = link.bus();
     this.decoder = RpcStreamDecoder.server(maxPayloadBytes);
-    this.calls = new DfhackCalls(this, endpoint);
-    link.whenWritable(this::drain);
+    this.answers = new DfhackCalls(this, endpoint);
+    // The next call is answered only while the peer reads the answers: DFHack's back-pressure.
+    this.calls = new InOrder<>(link, true, this::call);
+    calls.refillWith(this::decodeWhileRoom);
   }
 
   @Override public ServerLink link() { return link; }
@@ -68,7 +68,7 @@ final class DfhackServerConnection implements ServerConnection {
       undecodedFrom = 0;
     }
     link.holding(chunk.length());
-    drain();
+    calls.drain();
   }
 
   /** Decodes slices of the input read so far while the backlog has room for their calls. */
@@ -89,8 +89,8 @@ final class DfhackServerConnection implements ServerConnection {
         broken = true;
         dropUndecoded();
         bus.badInput(id(), e.reason() + ": " + e.getMessage());
-        backlog.add(BROKEN);
-        link.hold();
+        calls.add(BROKEN, 0);
+        calls.end();
       }
     }
   }
@@ -107,8 +107,7 @@ final class DfhackServerConnection implements ServerConnection {
       // past maxMessagesPerSecond: closed as bad input by the layer
       return;
     }
-    backlog.add(frame);
-    link.queued(bytes(frame));
+    calls.add(frame, bytes(frame));
   }
 
   private static int bytes(RpcFrame frame) {
@@ -120,43 +119,24 @@ final class DfhackServerConnection implements ServerConnection {
     bus.status(id(), StatusEvent.HANDSHAKE, "version " + version);
   }
 
-  /**
-   * Answers queued calls in order. Calls answered at once (built-ins, errors) loop here; a call
-   * that waits for a bus handler pauses the socket and drains again from its completion, so a
-   * long pipeline never deepens the stack.
-   */
-  private void drain() {
-    decodeWhileRoom();
-    while (!busy && link.writable() && !backlog.isEmpty()) {
-      RpcFrame frame = backlog.poll();
-      if (frame == BROKEN) {
-        bus.status(id(), StatusEvent.CLOSED_ON_BAD_INPUT, null);
-        close();
-        return;
-      }
-      link.unqueued(bytes(frame));
-      decodeWhileRoom();
-      if (frame.isQuit()) {
-        bus.status(id(), StatusEvent.QUIT, null);
-        close();
-        return;
-      }
-      Future<Buffer> reply = calls.call(frame);
-      if (reply.isComplete()) {
-        answer(reply);
-      } else {
-        busy = true;
-        link.hold();
-        reply.onComplete(done -> {
-          busy = false;
-          answer(done);
-          drain();
-          if (!busy && !broken) {
-            link.release();
-          }
-        });
-      }
+  /** One call in its turn: its answer now, or a future completed once it is written. */
+  private Future<?> call(RpcFrame frame) {
+    if (frame == BROKEN) {
+      bus.status(id(), StatusEvent.CLOSED_ON_BAD_INPUT, null);
+      close();
+      return null;
     }
+    if (frame.isQuit()) {
+      bus.status(id(), StatusEvent.QUIT, null);
+      close();
+      return null;
+    }
+    Future<Buffer> reply = answers.call(frame);
+    if (reply.isComplete()) {
+      answer(reply);
+      return null;
+    }
+    return reply.andThen(this::answer);
   }
 
   private void answer(AsyncResult<Buffer> reply) {
@@ -197,7 +177,7 @@ final class DfhackServerConnection implements ServerConnection {
 
   @Override
   public void closed() {
-    backlog.clear();
+    calls.clear();
     undecoded = null;
   }
 }

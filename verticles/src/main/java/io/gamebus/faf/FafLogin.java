@@ -47,23 +47,23 @@ final class FafLogin {
     connection.write(FafMessages.authenticationFailed("Password login is not supported; log in with an OAuth token (auth)"));
   }
 
-  void auth(FafMessage message) {
+  /** Null when answered at once; else completes once the login is answered (later messages wait). */
+  Future<?> auth(FafMessage message) {
     if (identity != null) {
-      return; // already logged in on this connection: the real server ignores a second login too
+      return null; // already logged in on this connection: the real server ignores a second login too
     }
     String token;
     try {
       token = Auth.from(message).token();
     } catch (FafCodecException e) {
       connection.garbage("garbage auth: " + e.reason());
-      return;
+      return null;
     }
     if (!message.json().containsKey("unique_id")) {
       connection.garbage("garbage auth: unique_id missing"); // a KeyError in the real server
-      return;
+      return null;
     }
-    connection.busy();
-    endpoint.authenticator().verify(token)
+    return endpoint.authenticator().verify(token)
       .compose(verified -> loginSequence(verified).map(messages -> {
         if (connection.isClosed()) {
           return null; // closed (or timed out) while the token or the handler was pending
@@ -73,8 +73,7 @@ final class FafLogin {
         messages.forEach(connection::write);
         return null;
       }))
-      .onFailure(failure -> connection.write(FafMessages.authenticationFailed(failure.getMessage())))
-      .onComplete(ignored -> connection.done());
+      .onFailure(failure -> connection.write(FafMessages.authenticationFailed(failure.getMessage())));
   }
 
   /** Asks the bus handler; no handler means the default sequence. */

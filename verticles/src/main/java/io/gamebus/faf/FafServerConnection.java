@@ -8,14 +8,15 @@ import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.codecs.faf.FafReader;
 import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.InOrder;
 import io.gamebus.endpoint.ServerConnection;
 import io.gamebus.endpoint.ServerLink;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One lobby client connected to the server role: what the real server's {@code LobbyConnection}
@@ -28,17 +29,14 @@ public final class FafServerConnection implements ServerConnection {
 
   private static final String REDACTED = "<redacted>";
 
-  /** A message that waits for its turn, with its share of the input bytes it came in. */
-  private record Waiting(FafMessage message, int bytes) { }
-
   private final ServerLink link;
   private final FafServerEndpoint endpoint;
   private final EndpointBus bus;
   private final FafReader reader;
   private final FafLogin login;
-  private final Deque<Waiting> backlog = new ArrayDeque<>();
-  private final java.util.List<FafMessage> deferred = new java.util.ArrayList<>();
-  private boolean busy;
+  private final InOrder<FafMessage> messages;
+  /** Messages of one read that must wait, before they are queued with their share of its bytes. */
+  private final List<FafMessage> decoded = new ArrayList<>();
 
   FafServerConnection(ServerLink link, FafServerEndpoint endpoint, FafReader reader) {
     this.link = link;
@@ -46,6 +44,7 @@ public final class FafServerConnection implements ServerConnection {
     this.bus = link.bus();
     this.reader = reader;
     this.login = new FafLogin(this, endpoint);
+    this.messages = new InOrder<>(link, false, this::handle);
     link.expectLogin();
   }
 
@@ -54,87 +53,69 @@ public final class FafServerConnection implements ServerConnection {
   public boolean authenticated() { return login.identity() != null; }
   public FafAuthenticator.Identity identity() { return login.identity(); }
 
-  /** Input from the socket, read by this transport's reader; undecodable input is bad input. */
+  /**
+   * Input from the socket, read by this transport's reader. Like the real server, a connection's
+   * messages are handled strictly one after another ({@link InOrder}): while one waits for
+   * something asynchronous (token check, login handler), later ones wait and the socket stops
+   * reading. Undecodable input is bad input, answered after the messages before it.
+   */
   @Override
   public void input(Buffer input) {
+    FafCodecException error = null;
     try {
       reader.read(input, this::received);
     } catch (FafCodecException e) {
-      badInput(e);
+      error = e;
     }
-    if (!deferred.isEmpty()) {
-      // What waits is accounted in bytes of input, so the layer can bound it.
-      int share = input.length() / deferred.size();
-      int first = input.length() - share * (deferred.size() - 1);
-      for (int i = 0; i < deferred.size(); i++) {
-        int bytes = i == 0 ? first : share;
-        backlog.add(new Waiting(deferred.get(i), bytes));
-        link.queued(bytes);
-      }
-      deferred.clear();
+    // What waits is accounted in bytes of input, so the layer can bound it.
+    int count = decoded.size();
+    for (int i = 0; i < count; i++) {
+      int share = input.length() / count;
+      messages.add(decoded.get(i), i == 0 ? input.length() - share * (count - 1) : share);
+    }
+    decoded.clear();
+    messages.drain();
+    if (error != null) {
+      badInput(error);
     }
   }
 
-  /**
-   * A decoded message from the reader. Like the real server, a connection's messages are handled
-   * strictly one after another: while one waits for something asynchronous (token check, login
-   * handler), later ones wait in a backlog and the socket stops reading.
-   */
-  void received(FafMessage message) {
-    if (link.isClosed() || !link.admit()) {
-      // The real server has no rate limit; ours is opt-in (limits.maxMessagesPerSecond).
-      return;
+  private void received(FafMessage message) {
+    // The real server has no rate limit; ours is opt-in (limits.maxMessagesPerSecond).
+    if (!link.isClosed() && link.admit() && !messages.tryNow(message)) {
+      decoded.add(message);
     }
-    if (busy) {
-      deferred.add(message);
-      return;
-    }
-    handle(message);
   }
 
-  /** Marks the start of an asynchronous step; {@link #done()} resumes reading. */
-  void busy() {
-    busy = true;
-    link.hold();
-  }
-
-  void done() {
-    busy = false;
-    while (!busy && !link.isClosed() && !backlog.isEmpty()) {
-      Waiting next = backlog.poll();
-      link.unqueued(next.bytes());
-      handle(next.message());
-    }
-    if (!busy) {
-      link.release();
-    }
-  }
-  private void handle(FafMessage message) {
+  /** One message in its turn; a future when its answer is asynchronous (a login). */
+  private Future<?> handle(FafMessage message) {
     if (!authenticated() && !message.allowedBeforeLogin()) {
       reject("message invalid for unauthenticated connection: " + message.command());
-      return;
+      return null;
     }
     if ("connectivity".equals(message.target())) {
       // The real server answers the retired connectivity test (InitiateTest) this way.
       bus.badInput(id(), "connectivity test: client version no longer supported");
       write(FafMessages.notice("error", "Your client version is no longer supported. Please update to the newest version."));
       close();
-      return;
+      return null;
     }
     if (!message.isGame() && (message.kind() == FafCommand.UNKNOWN || !message.kind().sentByClient())) {
       // The real server has no handler for unknown or server-to-client commands.
       bus.badInput(id(), "unknown command: " + message.command());
       write(FafMessages.invalid());
       close();
-      return;
+      return null;
     }
     bus.publish(id(), message.type(), forTheBus(message));
     if (message.isGame()) {
-      return; // GPGNet messages are for bus subscribers; the lobby itself never answers them
+      return null; // GPGNet messages are for bus subscribers; the lobby itself never answers them
+    }
+    if ("auth".equals(message.command())) {
+      return login.auth(message);
     }
     switch (message.command()) {
       case "ask_session" -> login.askSession(message);
-      case "auth" -> login.auth(message);
       case "hello" -> login.hello(message);
       case "ping" -> write(FafMessages.pong());
       case "pong", "Bottleneck" -> { } // accepted and ignored, as the real server does
@@ -142,6 +123,7 @@ public final class FafServerConnection implements ServerConnection {
         "FAF no longer supports direct registration. Please use the website to register."));
       default -> { } // other lobby commands are answered by bus subscribers through .out
     }
+    return null;
   }
 
   /**
@@ -199,6 +181,7 @@ public final class FafServerConnection implements ServerConnection {
   /** Left the endpoint's table, whoever closed it. */
   @Override
   public void closed() {
+    messages.clear();
     endpoint.signedOut(this);
   }
 }
