@@ -45,8 +45,9 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   /**
    * Connects and runs the session's handshake. {@link #ready()} succeeds with the session once the
    * handshake is done; it fails with a message naming the URL when the connection cannot be
-   * opened, the protocol refuses it, the input is bad, the wire closes first, the handshake takes
-   * longer than {@code handshakeTimeoutMs} or {@link #abort()} is called.
+   * opened, the protocol refuses it, the input is bad, the wire closes first, opening the connection
+   * and the handshake together take longer than {@code handshakeTimeoutMs} or {@link #abort()} is
+   * called.
    *
    * @param proven passed to the session: called once the connection has proved good
    */
@@ -77,29 +78,33 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   private void start(Timers timers, long handshakeTimeoutMs, Runnable proven) {
     this.timers = timers;
     String url = connector.url();
+    // The time bound covers opening the connection too: a WebSocket upgrade that is never
+    // answered is bounded by nothing else (the connect timeout ends with the TCP handshake).
+    handshakeTimer = timers.set(handshakeTimeoutMs, () -> {
+      handshakeTimer = -1;
+      if (ready.tryFail("handshake with " + url + " timed out after " + handshakeTimeoutMs + " ms") && wire != null) {
+        wire.close();
+      }
+    });
     connector.connect(this::input, v -> ended()).onComplete(opened -> {
       if (opened.failed()) {
+        cancelHandshakeTimer();
         ready.tryFail("connect " + url + ": " + opened.cause().getMessage());
         return;
       }
       wire = opened.result();
-      if (aborted) {
-        wire.close();
+      if (aborted || ready.future().isComplete()) {
+        wire.close(); // given up (stopped, or timed out) while the connection was being opened
         return;
       }
       try {
         session = protocol.session(id, wire, proven);
       } catch (RuntimeException e) {
+        cancelHandshakeTimer();
         ready.tryFail(String.valueOf(e.getMessage()));
         wire.close();
         return;
       }
-      handshakeTimer = timers.set(handshakeTimeoutMs, () -> {
-        handshakeTimer = -1;
-        if (ready.tryFail("handshake with " + url + " timed out after " + handshakeTimeoutMs + " ms")) {
-          wire.close();
-        }
-      });
       session.handshake().onComplete(done -> {
         cancelHandshakeTimer();
         if (done.succeeded()) {

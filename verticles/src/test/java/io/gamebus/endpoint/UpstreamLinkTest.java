@@ -110,7 +110,20 @@ class UpstreamLinkTest {
     FakeConnector.Attempt proven = connectAndHandshake();
     proven.receive("welcome\n");                            // proven: the next wait starts over
     proven.drop();
-    assertEquals(List.of(100L, HANDSHAKE_MS, 200L, HANDSHAKE_MS, 100L), timers.delaysAsked());
+    // Each attempt starts its time bound before the connection is opened, then waits its backoff.
+    assertEquals(List.of(HANDSHAKE_MS, 100L, HANDSHAKE_MS, 200L, HANDSHAKE_MS, 100L), timers.delaysAsked());
+  }
+
+  @Test
+  void aConnectionThatIsNotOpenedInTimeIsGivenUpAndALateWireClosed() throws Exception {
+    link.start();
+    FakeConnector.Attempt slow = connector.last();           // e.g. a WebSocket upgrade never answered
+    timers.fire(HANDSHAKE_MS);
+    assertStates(List.of("connecting", "failed: handshake with tcp://fake:1 timed out", "reconnecting"), next(3));
+    slow.open();                                              // it finally opens: too late
+    assertTrue(slow.wireClosed, "a wire that arrives after the time bound is closed at once");
+    assertNull(link.session());
+    assertEquals(0, bus.metrics().openConnections());
   }
 
   @Test
