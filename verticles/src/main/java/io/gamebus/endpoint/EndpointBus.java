@@ -5,7 +5,6 @@ import io.gamebus.bus.Envelope;
 import io.gamebus.bus.Gamebus;
 import io.gamebus.bus.StatusEvent;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 
@@ -83,22 +82,6 @@ public final class EndpointBus {
       status.put("detail", detail);
     }
     eventBus.publish(addresses.status(), status);
-  }
-
-  /**
-   * Writes one encoded message to a connection's wire and counts it. Returns false when the peer
-   * does not drain its queue (past {@code maxPendingWriteBytes}): the caller closes it, so a slow
-   * reader costs bounded memory. The event is counted and announced here.
-   */
-  public boolean write(Wire wire, String connection, Buffer encoded) {
-    wire.write(encoded);
-    metrics.messageOut();
-    if (!wire.writeQueueFull()) {
-      return true;
-    }
-    metrics.slowConsumer();
-    status(connection, StatusEvent.SLOW_CONSUMER, "write queue full; connection closed");
-    return false;
   }
 
   /** A bad input seen on a connection: counted and announced; the caller decides the answer. */

@@ -19,6 +19,14 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
 
     /** The connection ended (before or after its handshake), whoever ended it. */
     void closed();
+
+    /** One message was queued to the upstream. */
+    default void wrote() {
+    }
+
+    /** The upstream did not read what was sent to it; the link is being closed. */
+    default void slowConsumer(String detail) {
+    }
   }
 
   private final UpstreamConnector connector;
@@ -98,7 +106,7 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
         return;
       }
       try {
-        session = protocol.session(id, wire, proven);
+        session = protocol.session(id, new UpstreamWire(wire, listener), proven);
       } catch (RuntimeException e) {
         cancelHandshakeTimer();
         ready.tryFail(String.valueOf(e.getMessage()));

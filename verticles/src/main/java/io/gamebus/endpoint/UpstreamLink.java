@@ -93,6 +93,17 @@ public final class UpstreamLink<M, S extends UpstreamSession<M>> {
           public void closed() {
             disconnected(id);
           }
+
+          @Override
+          public void wrote() {
+            bus.metrics().messageOut();
+          }
+
+          @Override
+          public void slowConsumer(String detail) {
+            bus.metrics().slowConsumer();
+            bus.status(id, StatusEvent.SLOW_CONSUMER, detail);
+          }
         });
     attempt.ready()
       .onSuccess(s -> connected(id, s))

@@ -98,9 +98,7 @@ final class FafClientSession implements UpstreamSession<FafMessage> {
     if (closed) {
       return;
     }
-    if (!bus.write(wire, id, encoded)) {
-      close();
-    }
+    wire.write(encoded); // the layer's UpstreamWire cuts a link that does not read
   }
 
   Future<Void> close() {
