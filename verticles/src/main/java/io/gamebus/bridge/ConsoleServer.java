@@ -5,6 +5,7 @@ import io.gamebus.config.BridgeConfig;
 import io.gamebus.config.HttpConfig;
 import io.gamebus.config.PermittedAddress;
 import io.gamebus.endpoint.EndpointRegistry;
+import io.gamebus.endpoint.WebGuard;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -47,13 +48,7 @@ public final class ConsoleServer extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
       .setMaxWebSocketFrameSize(bridge.maxFrameBytes()).setMaxWebSocketMessageSize(bridge.maxFrameBytes()));
     // A DNS-rebinding page reaches us under its own name: every route checks Host first.
-    router.route().handler(ctx -> {
-      if (guard().hostAllowed(ctx.request().getHeader("Host"))) {
-        ctx.next();
-      } else {
-        ctx.response().setStatusCode(403).end("host not allowed\n");
-      }
-    });
+    router.route().handler(WebGuard.hostCheck(() -> guard().rules()));
     router.get("/api/endpoints").handler(ctx -> registry.listAll()
       .onSuccess(list -> ctx.json(list))
       .onFailure(ctx::fail));

@@ -30,9 +30,9 @@ public final class OriginGuard implements Handler<RoutingContext> {
     return guard.allowsOrigin(origin);
   }
 
-  /** Whether a request's {@code Host} names the console itself (see {@link WebGuard#allowsHost}). */
-  public boolean hostAllowed(String host) {
-    return guard.allowsHost(host);
+  /** The rules behind this guard, also used for the console's Host check. */
+  public WebGuard rules() {
+    return guard;
   }
 
   @Override

@@ -12,11 +12,6 @@ import io.vertx.core.Vertx;
 public record EndpointContext(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry,
                               ConnectionBudget budget) {
 
-  /** A context with a budget of its own, sized from this process's open-file limit. */
-  public EndpointContext(EndpointConfig config, String prefix, NodeIdentity node, EndpointRegistry registry) {
-    this(config, prefix, node, registry, ConnectionBudget.forThisProcess());
-  }
-
   /** The endpoint's side of the bus contract, named after its configuration. */
   public EndpointBus newBus(Vertx vertx) {
     return new EndpointBus(vertx, prefix, config.protocol().id(), config.name(), node.id());

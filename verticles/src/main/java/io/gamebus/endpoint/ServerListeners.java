@@ -150,13 +150,7 @@ public final class ServerListeners<C extends ServerConnection> {
       server.requestHandler(hooks.plainHttp);
     } else {
       Router router = Router.router(vertx);
-      router.route().handler(ctx -> {
-        if (guard.get().allowsHost(ctx.request().getHeader("Host"))) {
-          ctx.next();
-        } else {
-          ctx.response().setStatusCode(403).end("host not allowed\n");
-        }
-      });
+      router.route().handler(WebGuard.hostCheck(guard));
       hooks.routes.accept(router);
       router.route().handler(ctx -> hooks.plainHttp.handle(ctx.request()));
       server.requestHandler(router);

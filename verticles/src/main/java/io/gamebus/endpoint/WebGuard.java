@@ -1,9 +1,13 @@
 package io.gamebus.endpoint;
 
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -67,5 +71,20 @@ public final class WebGuard {
     String name = value.substring(0, colon);
     return "localhost".equals(name) || name.equals(configuredHost) || IPV4.matcher(name).matches()
       || IPV6.matcher(name).matches();
+  }
+
+  /**
+   * The first route of every HTTP listener: a request whose {@code Host} is not the listener's own
+   * is answered 403 (a DNS-rebinding page reaches us under its own name). The guard is supplied
+   * per request because it needs the actual port, known only once bound.
+   */
+  public static Handler<RoutingContext> hostCheck(Supplier<WebGuard> guard) {
+    return ctx -> {
+      if (guard.get().allowsHost(ctx.request().getHeader("Host"))) {
+        ctx.next();
+      } else {
+        ctx.response().setStatusCode(403).end("host not allowed\n");
+      }
+    };
   }
 }
