@@ -23,6 +23,12 @@ public final class EndpointConfig extends ConfigObject {
 
   private static final Set<String> URL_SCHEMES = Set.of("ws", "wss", "tcp");
 
+  /**
+   * RPFM's default message and frame size: raw files travel as JSON arrays of numbers in one
+   * frame, so messages of tens of MiB are normal (the real peers have no limit at all).
+   */
+  public static final int RPFM_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
   private final Protocol protocol;
   private final String name;
   private final Role role;
@@ -56,7 +62,9 @@ public final class EndpointConfig extends ConfigObject {
     if (!server) {
       checkUrl(f);
     }
-    limits = f.object("limits", LimitsConfig::new);
+    limits = protocol == Protocol.RPFM
+      ? f.object("limits", fields -> new LimitsConfig(fields, RPFM_MAX_MESSAGE_BYTES, RPFM_MAX_MESSAGE_BYTES))
+      : f.object("limits", LimitsConfig::new);
     checkWhatTheProtocolHonours(f);
     auth = f.object("auth", AuthConfig::new);
     checkAuthForRole(f);
@@ -72,20 +80,33 @@ public final class EndpointConfig extends ConfigObject {
 
   /**
    * A limit or listener the protocol cannot honour is an error rather than silently ignored.
-   * DFHack speaks TCP only and has no login; FAF honours every limit.
+   * DFHack speaks TCP only, RPFM WebSocket only; neither has a login. FAF honours every limit.
    */
   private void checkWhatTheProtocolHonours(JsonFields f) {
-    if (protocol != Protocol.DFHACK) {
+    Transport only = switch (protocol) {
+      case DFHACK -> Transport.TCP;
+      case RPFM -> Transport.WEBSOCKET;
+      default -> null;
+    };
+    if (only == null) {
       return;
     }
+    String name = protocol == Protocol.DFHACK ? "DFHack" : "RPFM";
     for (int i = 0; i < listeners.size(); i++) {
-      if (listeners.get(i).transport() != Transport.TCP) {
-        throw f.error("listeners[" + i + "].transport", "DFHack speaks TCP only");
+      if (listeners.get(i).transport() != only) {
+        throw f.error("listeners[" + i + "].transport", name + " speaks " + shown(only) + " only");
       }
     }
-    if (limits.isSet("loginTimeoutSeconds")) {
-      throw f.error("limits.loginTimeoutSeconds", "DFHack has no login; remove this limit");
+    if (protocol == Protocol.RPFM && url != null && !url.startsWith("ws")) {
+      throw f.error("url", "RPFM speaks WebSocket only: ws:// or wss://");
     }
+    if (limits.isSet("loginTimeoutSeconds")) {
+      throw f.error("limits.loginTimeoutSeconds", name + " has no login; remove this limit");
+    }
+  }
+
+  private static String shown(Transport transport) {
+    return transport == Transport.TCP ? "TCP" : "WebSocket";
   }
 
   public static EndpointConfig fromJson(JsonObject json) {
@@ -173,8 +194,8 @@ public final class EndpointConfig extends ConfigObject {
       json.put("url", url);
     }
     JsonObject limitsJson = limits.toJson();
-    if (protocol == Protocol.DFHACK) {
-      limitsJson.remove("loginTimeoutSeconds"); // DFHack has no login: the field is refused on reading
+    if (protocol == Protocol.DFHACK || protocol == Protocol.RPFM) {
+      limitsJson.remove("loginTimeoutSeconds"); // no login: the field is refused on reading
     }
     json.put("limits", limitsJson).put("auth", auth.toJson());
     if (role == Role.CLIENT) {

@@ -35,9 +35,17 @@ public final class LimitsConfig extends ConfigObject {
   private final java.util.Set<String> given;
 
   LimitsConfig(JsonFields f) {
-    maxMessageBytes = f.integer("maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES, 1, MAX);
-    // A frame larger than a whole message could never be accepted, so the message size caps it.
-    maxFrameBytes = f.integer("maxFrameBytes", Math.min(DEFAULT_MAX_FRAME_BYTES, maxMessageBytes), 1, MAX);
+    this(f, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_FRAME_BYTES);
+  }
+
+  /**
+   * With a protocol's own size defaults (RPFM: 64 MiB messages, sent as single frames).
+   * A frame larger than a whole message could never be accepted, so the message size caps the
+   * frame size.
+   */
+  LimitsConfig(JsonFields f, int defaultMaxMessageBytes, int defaultMaxFrameBytes) {
+    maxMessageBytes = f.integer("maxMessageBytes", defaultMaxMessageBytes, 1, MAX);
+    maxFrameBytes = f.integer("maxFrameBytes", Math.min(defaultMaxFrameBytes, maxMessageBytes), 1, MAX);
     if (maxFrameBytes > maxMessageBytes) {
       throw f.error("maxFrameBytes", maxFrameBytes + " is more than maxMessageBytes (" + maxMessageBytes + ")");
     }

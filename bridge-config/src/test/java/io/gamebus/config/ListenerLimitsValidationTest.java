@@ -65,6 +65,31 @@ class ListenerLimitsValidationTest {
       config(dfhack().put("listeners", new JsonArray().add(webSocket(new JsonObject())))));
   }
 
+  private static JsonObject rpfm() {
+    return withListener(webSocket(new JsonObject().put("path", "/ws"))).put("protocol", "rpfm");
+  }
+
+  @Test
+  void rpfmSpeaksWebSocketOnlyAndHasNoLogin() {
+    assertError("endpoints[0].listeners[0].transport: RPFM speaks WebSocket only",
+      config(rpfm().put("listeners", new JsonArray().add(new JsonObject().put("transport", "tcp").put("port", 1)))));
+    assertError("endpoints[0].limits.loginTimeoutSeconds: RPFM has no login; remove this limit",
+      config(rpfm().put("limits", new JsonObject().put("loginTimeoutSeconds", 10))));
+    assertError("endpoints[0].url: RPFM speaks WebSocket only: ws:// or wss://",
+      config(new JsonObject().put("protocol", "rpfm").put("name", "remote").put("role", "client")
+        .put("url", "tcp://127.0.0.1:45127")));
+  }
+
+  @Test
+  void rpfmMessagesAndFramesDefaultTo64MiBBecauseRawFilesTravelAsNumberArraysInOneFrame() {
+    LimitsConfig limits = GamebusConfig.fromJson(config(rpfm())).endpoints().get(0).limits();
+    assertEquals(64 * 1024 * 1024, limits.maxMessageBytes());
+    assertEquals(64 * 1024 * 1024, limits.maxFrameBytes());
+    LimitsConfig smaller = GamebusConfig.fromJson(config(rpfm().put("limits", new JsonObject()
+      .put("maxMessageBytes", 1024)))).endpoints().get(0).limits();
+    assertEquals(1024, smaller.maxFrameBytes(), "a frame never exceeds a message");
+  }
+
   @Test
   void everyOtherLimitIsHonouredByDfhackAndFaf() {
     JsonObject limits = new JsonObject().put("maxMessagesPerSecond", 100).put("maxFrameBytes", 1024)

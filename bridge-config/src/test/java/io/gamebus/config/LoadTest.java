@@ -43,7 +43,12 @@ class LoadTest {
     assertEquals("127.0.0.1", config.http().host());
     assertEquals(8090, config.http().port());
     assertFalse(config.cluster().enabled());
-    assertEquals(2, config.endpoints().size());
+    assertEquals(3, config.endpoints().size());
+    EndpointConfig packs = config.endpoints().get(2);
+    assertEquals(Protocol.RPFM, packs.protocol());
+    assertEquals(45127, packs.listeners().get(0).port(), "the real RPFM UI cannot use another port");
+    assertEquals("/ws", packs.listeners().get(0).path());
+    assertEquals(EndpointConfig.RPFM_MAX_MESSAGE_BYTES, packs.limits().maxFrameBytes());
     EndpointConfig fortress = config.endpoints().get(1);
     assertEquals(Protocol.DFHACK, fortress.protocol());
     assertEquals(5000, fortress.listeners().get(0).port());
@@ -69,6 +74,7 @@ class LoadTest {
   @Test
   void examplesAreEmbedded() {
     assertTrue(resource("gamebus/examples/faf-client.json"));
+    assertTrue(resource("gamebus/examples/rpfm-client.json"));
     assertTrue(resource("gamebus/examples/cluster-node.json"));
     assertTrue(resource("gamebus/cluster.xml"));
   }

@@ -51,7 +51,17 @@ public enum StatusEvent {
   /** A bus handler failed or did not answer in time; the peer got the protocol's error. */
   HANDLER_FAILED,
   /** A call could not be completed for an internal reason; the peer got the protocol's error. */
-  CALL_FAILED;
+  CALL_FAILED,
+
+  // Sessions that outlive a connection (RPFM); these events carry a {@code session} field.
+  /** Server role: a connection got a new session (none asked for, or the one asked for is gone). */
+  SESSION_STARTED,
+  /** Server role: a connection resumed the session it asked for. */
+  SESSION_RESUMED,
+  /** Server role: a session ended; detail = why (the peer said goodbye, grace expired, stop). */
+  SESSION_ENDED,
+  /** Client role: the upstream handed out a new session instead of the one asked for; its state is lost. */
+  SESSION_LOST;
 
   private final String wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

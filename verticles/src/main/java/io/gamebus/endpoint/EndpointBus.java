@@ -69,6 +69,11 @@ public final class EndpointBus {
 
   /** Publishes a lifecycle event: {@code {protocol, endpoint, node, connection?, state, ts, detail?}}. */
   public void status(String connection, StatusEvent event, String detail) {
+    status(connection, event, detail, null);
+  }
+
+  /** {@link #status(String, StatusEvent, String)} with the event's own fields (e.g. {@code session}). */
+  public void status(String connection, StatusEvent event, String detail, JsonObject fields) {
     JsonObject status = new JsonObject()
       .put("protocol", protocol)
       .put("endpoint", endpoint)
@@ -80,6 +85,9 @@ public final class EndpointBus {
     }
     if (detail != null) {
       status.put("detail", detail);
+    }
+    if (fields != null) {
+      fields.forEach(field -> status.put(field.getKey(), field.getValue()));
     }
     eventBus.publish(addresses.status(), status);
   }

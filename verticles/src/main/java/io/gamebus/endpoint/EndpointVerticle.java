@@ -46,6 +46,11 @@ public abstract class EndpointVerticle extends VerticleBase implements RunningEn
     return stopEndpoint();
   }
 
+  /** The Vert.x context this endpoint runs on (its event loop). */
+  protected io.vertx.core.Context eventLoop() {
+    return super.context;
+  }
+
   @Override
   public EndpointBus bus() {
     return bus;

@@ -7,7 +7,6 @@ import io.gamebus.config.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The listeners of one server endpoint, built from its configuration: TCP and WebSocket, each
@@ -36,6 +36,7 @@ public final class ServerListeners<C extends ServerConnection> {
     boolean binaryFrames = true;
     Consumer<Router> routes;
     Handler<HttpServerRequest> plainHttp = request -> request.response().setStatusCode(404).end();
+    Function<ServerWebSocketHandshake, Integer> upgradeCheck = handshake -> null;
 
     /** @param open builds the protocol's connection for a link ({@code transport} is tcp or websocket) */
     public Hooks(BiFunction<ServerLink, String, C> open) {
@@ -51,6 +52,15 @@ public final class ServerListeners<C extends ServerConnection> {
     /** HTTP routes served beside every WebSocket listener (behind the Host check). */
     public Hooks<C> routes(Consumer<Router> routes) {
       this.routes = routes;
+      return this;
+    }
+
+    /**
+     * The protocol's own check of a WebSocket upgrade on the right path from an allowed origin
+     * (e.g. its query parameters): an HTTP status to refuse it with, or null to accept it.
+     */
+    public Hooks<C> upgradeCheck(Function<ServerWebSocketHandshake, Integer> check) {
+      this.upgradeCheck = check;
       return this;
     }
 
@@ -161,11 +171,14 @@ public final class ServerListeners<C extends ServerConnection> {
 
   private void handshake(ServerWebSocketHandshake handshake, ListenerConfig listener, WebGuard guard) {
     String origin = handshake.headers().get("Origin");
+    Integer refused;
     if (!handshake.path().equals(listener.path())) {
       handshake.reject(404);
     } else if (!guard.allowsOrigin(origin)) {
       table.refuse("origin " + origin + " is not allowed (" + handshake.remoteAddress() + ")");
       handshake.reject(403);
+    } else if ((refused = hooks.upgradeCheck.apply(handshake)) != null) {
+      handshake.reject(refused);
     } else if (!table.reserve("websocket " + handshake.remoteAddress())) {
       handshake.reject(503);
     } else {
@@ -175,8 +188,8 @@ public final class ServerListeners<C extends ServerConnection> {
 
   private void acceptWebSocket(ServerWebSocket socket) {
     C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
-    socket.binaryMessageHandler(connection::input);
-    socket.textMessageHandler(text -> connection.input(Buffer.buffer(text)));
+    socket.binaryMessageHandler(connection::binaryInput);
+    socket.textMessageHandler(connection::textInput);
     socket.exceptionHandler(e -> bus.badInput(connection.id(), "websocket: " + e.getMessage()));
     socket.closeHandler(v -> closed(connection));
   }

@@ -15,37 +15,42 @@ import java.net.URI;
 
 /**
  * The real {@link UpstreamConnector}: a Vert.x TCP or WebSocket client, created on first use.
- * WebSocket output goes as text frames; inbound frames are handed on as a stream.
+ * WebSocket output goes as text frames; inbound frames are handed on as a stream, or as whole
+ * messages.
  */
 final class SocketConnector implements UpstreamConnector {
 
   private static final int CONNECT_TIMEOUT_MS = 10_000;
 
   private final Vertx vertx;
-  private final URI url;
+  private final java.util.function.Supplier<String> url;
   private final LimitsConfig limits;
   private final int readIdleSeconds;
+  private final boolean wholeMessages;
   private WebSocketClient webSockets;
   private NetClient tcp;
 
-  SocketConnector(Vertx vertx, String url, LimitsConfig limits, int readIdleSeconds) {
+  SocketConnector(Vertx vertx, java.util.function.Supplier<String> url, LimitsConfig limits, int readIdleSeconds,
+                  boolean wholeMessages) {
     this.vertx = vertx;
-    this.url = URI.create(url);
+    this.url = url;
     this.limits = limits;
     this.readIdleSeconds = readIdleSeconds;
+    this.wholeMessages = wholeMessages;
   }
 
   @Override
   public String url() {
-    return url.toString();
+    return url.get();
   }
 
   @Override
   public Future<Wire> connect(Handler<Buffer> input, Handler<Void> closed) {
-    return "tcp".equals(url.getScheme()) ? connectTcp(input, closed) : connectWebSocket(input, closed);
+    URI uri = URI.create(url.get());
+    return "tcp".equals(uri.getScheme()) ? connectTcp(uri, input, closed) : connectWebSocket(uri, input, closed);
   }
 
-  private Future<Wire> connectTcp(Handler<Buffer> input, Handler<Void> closed) {
+  private Future<Wire> connectTcp(URI url, Handler<Buffer> input, Handler<Void> closed) {
     if (tcp == null) {
       tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS)
         .setReadIdleTimeout(readIdleSeconds));
@@ -57,7 +62,7 @@ final class SocketConnector implements UpstreamConnector {
     });
   }
 
-  private Future<Wire> connectWebSocket(Handler<Buffer> input, Handler<Void> closed) {
+  private Future<Wire> connectWebSocket(URI url, Handler<Buffer> input, Handler<Void> closed) {
     if (webSockets == null) {
       // Vert.x's defaults (64 KiB frames, 256 KiB messages) are too small for FAF login lists.
       webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -66,7 +71,12 @@ final class SocketConnector implements UpstreamConnector {
         .setConnectTimeout(CONNECT_TIMEOUT_MS).setReadIdleTimeout(readIdleSeconds));
     }
     return webSockets.connect(new WebSocketConnectOptions().setAbsoluteURI(url.toString())).map(socket -> {
-      socket.handler(input);
+      if (wholeMessages) {
+        socket.textMessageHandler(text -> input.handle(Buffer.buffer(text)));
+        socket.binaryMessageHandler(input);
+      } else {
+        socket.handler(input);
+      }
       socket.closeHandler(closed);
       return Wire.webSocket(socket, limits.maxPendingWriteBytes(), false);
     });

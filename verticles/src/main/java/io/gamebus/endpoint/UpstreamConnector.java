@@ -12,7 +12,7 @@ import io.vertx.core.buffer.Buffer;
  */
 public interface UpstreamConnector {
 
-  /** The upstream's URL as configured. */
+  /** The upstream's URL as configured, or as the next attempt will use it. */
   String url();
 
   /**
@@ -31,6 +31,16 @@ public interface UpstreamConnector {
    * @param readIdleSeconds a connection silent this long is closed (0 = never)
    */
   static UpstreamConnector of(Vertx vertx, String url, LimitsConfig limits, int readIdleSeconds) {
-    return new SocketConnector(vertx, url, limits, readIdleSeconds);
+    return new SocketConnector(vertx, () -> url, limits, readIdleSeconds, false);
+  }
+
+  /**
+   * WebSocket connections whose input is whole messages, one per call of {@code input} (a message
+   * sent in several frames is joined first), to a URL read again at each attempt, so a protocol can
+   * put what it must resume into the query (RPFM's {@code ?session_id=}).
+   */
+  static UpstreamConnector messages(Vertx vertx, java.util.function.Supplier<String> url, LimitsConfig limits,
+                                    int readIdleSeconds) {
+    return new SocketConnector(vertx, url, limits, readIdleSeconds, true);
   }
 }

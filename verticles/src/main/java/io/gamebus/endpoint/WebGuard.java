@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  *   <li>{@code Origin} must be absent (not a browser page), the listener's own
  *       ({@code http://127.0.0.1|localhost|[::1]:<port>} on loopback or 0.0.0.0, else
  *       {@code http://<host>:<port>}), or configured (cross-site WebSocket hijacking);</li>
- *   <li>{@code Host} must be absent, {@code localhost:<port>}, an IP address with the port, or the
- *       configured host with the port: a DNS-rebinding page reaches us under its own name, which is
+ *   <li>{@code Host} must be absent, {@code localhost}, an IP address or the configured host,
+ *       each with the listener's port or without any: a DNS-rebinding page reaches us under its own name, which is
  *       none of these.</li>
  * </ul>
  * The listener's names are fixed, never taken from the request, so a rebinding page whose Origin
@@ -65,10 +65,17 @@ public final class WebGuard {
     }
     String value = hostHeader.toLowerCase(Locale.ROOT);
     int colon = value.lastIndexOf(':');
-    if (colon < 0 || value.endsWith("]") || !value.substring(colon + 1).equals(port)) {
+    String name;
+    if (colon < 0 || value.endsWith("]")) {
+      // No port: not what a browser sends for this (non-default) port, but what non-browser tools
+      // such as the RPFM UI's probe send ("Host: 127.0.0.1"). A rebinding page always names
+      // itself, so a bare IP address or localhost is still our own name.
+      name = value;
+    } else if (value.substring(colon + 1).equals(port)) {
+      name = value.substring(0, colon);
+    } else {
       return false;
     }
-    String name = value.substring(0, colon);
     return "localhost".equals(name) || name.equals(configuredHost) || IPV4.matcher(name).matches()
       || IPV6.matcher(name).matches();
   }

@@ -2,6 +2,7 @@ package io.gamebus.endpoint;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.net.NetSocket;
 
@@ -20,6 +21,14 @@ public interface Wire {
 
   /** The peer's IP address alone, e.g. {@code 127.0.0.1}. */
   String remoteHost();
+
+  /**
+   * The URI of the WebSocket upgrade request a server accepted (path and query, e.g.
+   * {@code /ws?session_id=3}); null on TCP and in the client role.
+   */
+  default String requestUri() {
+    return null;
+  }
 
   /** Queues one already-encoded message (one frame on WebSocket). */
   void write(Buffer encoded);
@@ -63,6 +72,7 @@ public interface Wire {
     socket.setWriteQueueMaxSize(maxPendingBytes);
     return new Wire() {
       @Override public String transport() { return "websocket"; }
+      @Override public String requestUri() { return socket instanceof ServerWebSocket server ? server.uri() : null; }
       @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
       @Override public String remoteHost() { return socket.remoteAddress().hostAddress(); }
 

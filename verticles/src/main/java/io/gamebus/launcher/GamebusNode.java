@@ -12,6 +12,8 @@ import io.gamebus.dfhack.DfhackClientEndpoint;
 import io.gamebus.dfhack.DfhackServerEndpoint;
 import io.gamebus.faf.FafClientEndpoint;
 import io.gamebus.faf.FafServerEndpoint;
+import io.gamebus.rpfm.RpfmClientEndpoint;
+import io.gamebus.rpfm.RpfmServerEndpoint;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -83,17 +85,28 @@ public final class GamebusNode {
       .compose(v -> deployEndpoints(index + 1));
   }
 
-  /** {@code options.exampleCommands} of a DFHack server: the example help/echo handlers beside it. */
+  /**
+   * The example handlers beside a server endpoint that asks for them: DFHack's
+   * {@code options.exampleCommands} (help, echo), RPFM's {@code options.exampleHandlers} (packs).
+   */
   private Future<Void> deployExamples(EndpointConfig endpoint) {
-    if (endpoint.protocol() != io.gamebus.config.Protocol.DFHACK || endpoint.role() != io.gamebus.config.Role.SERVER
-      || !io.gamebus.dfhack.DfhackOptions.from(endpoint).exampleCommands()) {
+    if (endpoint.role() != io.gamebus.config.Role.SERVER) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(new io.gamebus.examples.DfhackExampleCommands(config.busPrefix(), endpoint.name()))
-      .map(id -> {
-        deployments.add(id);
-        return null;
-      });
+    Deployable examples = switch (endpoint.protocol()) {
+      case DFHACK -> io.gamebus.dfhack.DfhackOptions.from(endpoint).exampleCommands()
+        ? new io.gamebus.examples.DfhackExampleCommands(config.busPrefix(), endpoint.name()) : null;
+      case RPFM -> io.gamebus.rpfm.RpfmOptions.from(endpoint).exampleHandlers()
+        ? new io.gamebus.examples.RpfmExamplePacks(config.busPrefix(), endpoint.name()) : null;
+      default -> null;
+    };
+    if (examples == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.deployVerticle(examples).map(id -> {
+      deployments.add(id);
+      return null;
+    });
   }
 
   private Deployable create(EndpointConfig endpoint) {
@@ -102,8 +115,9 @@ public final class GamebusNode {
     return switch (endpoint.protocol()) {
       case FAF -> server ? new FafServerEndpoint(context) : new FafClientEndpoint(context);
       case DFHACK -> server ? new DfhackServerEndpoint(context) : new DfhackClientEndpoint(context);
+      case RPFM -> server ? new RpfmServerEndpoint(context) : new RpfmClientEndpoint(context);
       default -> throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
-        + " is not implemented in this version of gamebus (available: faf, dfhack)");
+        + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm)");
     };
   }
 
@@ -139,6 +153,11 @@ public final class GamebusNode {
   /** The DFHack server endpoint of that name, for reading its actual ports. */
   public io.gamebus.dfhack.DfhackServerEndpoint dfhackServer(String name) {
     return (io.gamebus.dfhack.DfhackServerEndpoint) endpoints.get("dfhack." + name);
+  }
+
+  /** The RPFM server endpoint of that name, for reading its actual port. */
+  public RpfmServerEndpoint rpfmServer(String name) {
+    return (RpfmServerEndpoint) endpoints.get("rpfm." + name);
   }
 
   /** The FAF server endpoint of that name, for reading its actual ports. */

@@ -9,7 +9,6 @@ import io.gamebus.endpoint.Timers;
 import io.gamebus.endpoint.UpstreamConnector;
 import io.gamebus.launcher.GamebusNode;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -60,43 +58,13 @@ public final class DfhackRoundTrips {
 
       System.out.printf("pipelined GetVersion round trips, %d calls per round, %d in flight, loopback%n", calls, window);
       for (int round = 1; round <= rounds; round++) {
-        double ref = rate(vertx, reference, calls, window);
-        double ours = rate(vertx, gamebus, calls, window);
+        double ref = RoundTripRate.measure(vertx, reference, calls, window);
+        double ours = RoundTripRate.measure(vertx, gamebus, calls, window);
         System.out.printf("round %d: reference (bare connection) %,.0f/s   gamebus (bus -> client role -> server role) %,.0f/s   ratio %.2f%n",
           round, ref, ours, ours / ref);
       }
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
-  }
-
-  /** Calls per second with {@code window} calls in flight, started from the event loop. */
-  private static double rate(Vertx vertx, Supplier<Future<?>> call, int calls, int window) throws Exception {
-    Promise<Long> done = Promise.promise();
-    AtomicInteger started = new AtomicInteger();
-    AtomicInteger finished = new AtomicInteger();
-    vertx.runOnContext(v -> {
-      long t0 = System.nanoTime();
-      Runnable[] next = new Runnable[1];
-      next[0] = () -> {
-        if (started.getAndIncrement() >= calls) {
-          return;
-        }
-        call.get().onComplete(r -> {
-          if (r.failed()) {
-            done.tryFail(r.cause());
-          } else if (finished.incrementAndGet() == calls) {
-            done.tryComplete(System.nanoTime() - t0);
-          } else {
-            next[0].run();
-          }
-        });
-      };
-      for (int i = 0; i < window; i++) {
-        next[0].run();
-      }
-    });
-    long nanos = done.future().await(120, TimeUnit.SECONDS);
-    return calls / (nanos / 1e9);
   }
 }

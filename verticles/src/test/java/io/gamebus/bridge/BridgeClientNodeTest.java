@@ -96,4 +96,39 @@ class BridgeClientNodeTest {
       client.close();
     }
   }
+
+  @Test
+  void officialClientSeesRpfmCommandsAndCallsAnRpfmServerThroughTheClientRole(Vertx vertx) throws Exception {
+    GamebusNode server = GamebusNode.start(vertx, TestConfigs.node(TestConfigs.rpfmServer("packs", new JsonObject())))
+      .await(10, TimeUnit.SECONDS);
+    int port = URI.create(server.rpfmServer("packs").listening().get(0)).getPort();
+    GamebusNode.start(vertx, TestConfigs.node(TestConfigs.rpfmClient("remote", "ws://127.0.0.1:" + port + "/ws",
+      new JsonObject()))).await(10, TimeUnit.SECONDS);
+    try (NodeScript script = NodeScript.start("bridge-client.mjs",
+      "--url", server.console().url() + "eventbus",
+      "--address", "gamebus.rpfm.packs.in",
+      "--expect-type", "NewPack",
+      "--send-address", "gamebus.rpfm.remote.request",
+      "--send-body", "{\"command\":\"GetGameSelected\"}")) {
+      script.awaitLine("READY", 30);
+      io.gamebus.support.RpfmTestClient client = io.gamebus.support.RpfmTestClient.connect(vertx, port, null)
+        .await(5, TimeUnit.SECONDS);
+      // READY means the register frame was sent; the bridge has no acknowledgement, so create
+      // packs until the first publication reaches the script.
+      String message = null;
+      for (int attempt = 0; attempt < 40 && message == null; attempt++) {
+        client.call(attempt, "NewPack").await(5, TimeUnit.SECONDS);
+        message = script.pollLine("MESSAGE", 500);
+      }
+      assertTrue(message != null, script.transcript());
+      JsonObject envelope = new JsonObject(message.substring("MESSAGE ".length()));
+      assertEquals("rpfm", envelope.getString("protocol"));
+      assertEquals("NewPack", envelope.getString("type"));
+      assertEquals(client.session(), envelope.getJsonObject("body").getLong("session"));
+      String reply = script.awaitLine("REPLY", 10);
+      assertEquals(new JsonObject().put("variant", "String").put("value", "warhammer_3"),
+        new JsonObject(reply.substring("REPLY ".length())), "the page's request went through the client role");
+      assertEquals(0, script.awaitExit(10), script.transcript());
+    }
+  }
 }

@@ -35,8 +35,15 @@ class WebGuardTest {
     assertTrue(loopback.allowsHost("[::1]:8003"));
     assertFalse(loopback.allowsHost("evil.example:8003"), "DNS rebinding");
     assertFalse(loopback.allowsHost("localhost:8004"));
-    assertFalse(loopback.allowsHost("localhost"));
-    assertFalse(loopback.allowsHost("[::1]"));
+    assertFalse(loopback.allowsHost("evil.example"), "DNS rebinding on the default port");
+  }
+
+  @Test
+  void aHostWithoutPortIsAllowedUnderTheListenersOwnNames() {
+    // What the RPFM UI's probe sends; a browser never omits a non-default port.
+    assertTrue(loopback.allowsHost("127.0.0.1"));
+    assertTrue(loopback.allowsHost("localhost"));
+    assertTrue(loopback.allowsHost("[::1]"));
   }
 
   @Test

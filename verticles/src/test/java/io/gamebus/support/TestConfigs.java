@@ -32,6 +32,22 @@ public final class TestConfigs {
     return endpoint;
   }
 
+  /** An RPFM server endpoint on an ephemeral port at /ws with the example pack handlers. */
+  public static JsonObject rpfmServer(String name, JsonObject options) {
+    return new JsonObject()
+      .put("protocol", "rpfm").put("name", name).put("role", "server")
+      .put("listeners", new JsonArray()
+        .add(new JsonObject().put("transport", "websocket").put("host", "127.0.0.1").put("port", 0).put("path", "/ws")))
+      .put("options", new JsonObject().put("exampleHandlers", true).mergeIn(options));
+  }
+
+  public static JsonObject rpfmClient(String name, String url, JsonObject options) {
+    return new JsonObject()
+      .put("protocol", "rpfm").put("name", name).put("role", "client").put("url", url)
+      .put("reconnect", new JsonObject().put("initialDelayMs", 50).put("maxDelayMs", 500))
+      .put("options", options);
+  }
+
   public static GamebusConfig node(JsonObject... endpoints) {
     JsonArray list = new JsonArray();
     for (JsonObject e : endpoints) {

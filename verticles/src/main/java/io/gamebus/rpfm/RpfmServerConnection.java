@@ -1,0 +1,131 @@
+package io.gamebus.rpfm;
+
+import io.gamebus.codecs.rpfm.RpfmCodecException;
+import io.gamebus.codecs.rpfm.RpfmCommand;
+import io.gamebus.codecs.rpfm.RpfmIds;
+import io.gamebus.codecs.rpfm.RpfmResponse;
+import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.ServerConnection;
+import io.gamebus.endpoint.ServerLink;
+import io.gamebus.endpoint.ServerSessions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One WebSocket of the server role, attached to one session: what the real server's socket loop
+ * does with each text frame. Every command is published on {@code .in} and answered exactly once
+ * with its own id, in whatever order the handlers finish; {@code ClientDisconnecting} and
+ * {@code Exit} are answered here as the real server answers them. Bad input is answered as the
+ * real server answers it (the deserialize error when a numeric id can be read, nothing otherwise),
+ * counted and announced; the connection stays open.
+ */
+final class RpfmServerConnection implements ServerConnection {
+
+  /** What the real server answers {@code Exit} with: its session loop is gone. */
+  static final String EXIT_TEXT = "Session response channel closed unexpectedly";
+  /** What the real server answers on a session that has ended under another socket. */
+  static final String ENDED_TEXT = "Error in session communication system. Sender failed to send message.: ";
+
+  private final ServerLink link;
+  private final RpfmServerEndpoint endpoint;
+  private final EndpointBus bus;
+  private final ServerSessions.Session<Void> session;
+  private int inFlight;
+
+  RpfmServerConnection(ServerLink link, RpfmServerEndpoint endpoint, ServerSessions.Session<Void> session) {
+    this.link = link;
+    this.endpoint = endpoint;
+    this.bus = link.bus();
+    this.session = session;
+  }
+
+  @Override public ServerLink link() { return link; }
+  long session() { return session.id(); }
+
+  /** The first frame of every connection, new session or resumed. */
+  void greet() {
+    write(RpfmResponse.sessionConnected(session.id()));
+  }
+
+  @Override
+  public void textInput(String text) {
+    if (!link.isClosed() && link.admit()) {
+      try {
+        handle(endpoint.codec().decodeCommand(text));
+      } catch (RpfmCodecException e) {
+        badInput(e);
+      }
+    }
+  }
+
+  /** Text frames arrive through {@link #textInput}; this path exists for the interface only. */
+  @Override
+  public void input(Buffer data) {
+    textInput(data.toString());
+  }
+
+  @Override
+  public void binaryInput(Buffer data) {
+    // The real server ignores binary frames without a word; we count and announce them.
+    bus.badInput(id(), "binary frame of " + data.length() + " bytes ignored: RPFM reads text frames only");
+  }
+
+  private void badInput(RpfmCodecException e) {
+    Long id = e.id();
+    bus.badInput(id(), e.getMessage() + (id == null ? " (no numeric id: not answered)" : ""));
+    if (id != null) {
+      write(RpfmResponse.error(id, e.wireText()));
+    }
+  }
+
+  private void handle(RpfmCommand command) {
+    bus.publish(id(), command.command(), forTheBus(command));
+    switch (command.command()) {
+      case "ClientDisconnecting" -> {
+        // The real server queues Success, ends the session (even with other sockets on it) and drops
+        // the socket; unlike it, gamebus flushes the Success first and never exits.
+        write(RpfmResponse.success(command.id()));
+        endpoint.sessions().end(session, "the client sent ClientDisconnecting");
+        link.close();
+      }
+      case "Exit" -> {
+        write(RpfmResponse.error(command.id(), EXIT_TEXT));
+        endpoint.sessions().end(session, "the client sent Exit");
+      }
+      default -> {
+        if (session.ended()) {
+          write(RpfmResponse.error(command.id(), ENDED_TEXT + "session " + session.id() + " has ended"));
+        } else {
+          callHandler(command);
+        }
+      }
+    }
+  }
+
+  /** Asks the command's bus handler; at the in-flight bound, reading stops until answers go out. */
+  private void callHandler(RpfmCommand command) {
+    if (++inFlight == endpoint.options().maxInFlightPerConnection()) {
+      link.hold();
+    }
+    endpoint.answer(id(), session.id(), command).onComplete(done -> {
+      if (inFlight-- == endpoint.options().maxInFlightPerConnection()) {
+        link.release();
+      }
+      write(done.result());
+    });
+  }
+
+  /** The command as published on {@code .in} and sent to its handler. */
+  JsonObject forTheBus(RpfmCommand command) {
+    return command.toBus().put("session", session.id()).put("id", RpfmIds.toJson(command.id()));
+  }
+
+  void write(RpfmResponse response) {
+    link.write(endpoint.codec().encodeResponse(response));
+  }
+
+  @Override
+  public void closed() {
+    endpoint.sessions().detach(session);
+  }
+}

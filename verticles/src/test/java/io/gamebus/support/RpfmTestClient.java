@@ -1,0 +1,90 @@
+package io.gamebus.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A bare WebSocket client of an RPFM server, as the real UI uses one: text frames of
+ * {@code {"id", "data"}}, every frame received kept in order, and the first frame (the
+ * {@code SessionConnected} greeting) read by {@link #connect}.
+ */
+public final class RpfmTestClient {
+
+  private final WebSocket socket;
+  private final Deque<JsonObject> frames = new ArrayDeque<>();
+  private final Deque<Promise<JsonObject>> waiting = new ArrayDeque<>();
+  private final List<JsonObject> all = new ArrayList<>();
+  private final Promise<Short> closed = Promise.promise();
+  private long session;
+
+  private RpfmTestClient(WebSocket socket) {
+    this.socket = socket;
+    socket.textMessageHandler(text -> {
+      JsonObject frame = new JsonObject(text);
+      all.add(frame);
+      Promise<JsonObject> next = waiting.poll();
+      if (next != null) {
+        next.complete(frame);
+      } else {
+        frames.add(frame);
+      }
+    });
+    socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
+  }
+
+  /** Connects to {@code /ws} (with {@code query} when not null) and reads the greeting. */
+  public static Future<RpfmTestClient> connect(Vertx vertx, int port, String query) {
+    var client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(256 * 1024 * 1024)
+      .setMaxFrameSize(256 * 1024 * 1024));
+    String uri = "/ws" + (query == null ? "" : "?" + query);
+    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
+      .map(RpfmTestClient::new)
+      .compose(c -> c.next().map(greeting -> {
+        c.session = greeting.getJsonObject("data").getLong("SessionConnected");
+        return c;
+      }));
+  }
+
+  public long session() { return session; }
+  public WebSocket socket() { return socket; }
+  /** Every frame received, greeting included. */
+  public List<JsonObject> received() { return all; }
+  /** The close status code, once the server closed. */
+  public Future<Short> closed() { return closed.future(); }
+
+  /** The next frame received. */
+  public Future<JsonObject> next() {
+    JsonObject frame = frames.poll();
+    if (frame != null) {
+      return Future.succeededFuture(frame);
+    }
+    Promise<JsonObject> promise = Promise.promise();
+    waiting.add(promise);
+    return promise.future();
+  }
+
+  /** Sends {@code {"id": id, "data": data}} and returns the next frame (the answer when nothing else is pending). */
+  public Future<JsonObject> call(long id, Object data) {
+    sendText(new JsonObject().put("id", id).put("data", data).encode());
+    return next();
+  }
+
+  public RpfmTestClient sendText(String text) {
+    socket.writeTextMessage(text);
+    return this;
+  }
+
+  public Future<Void> close() {
+    return socket.close();
+  }
+}
