@@ -239,6 +239,17 @@ public final class ServerLink {
     close();
   }
 
+  /** {@link #reject(String)} with a WebSocket close status (e.g. 1009); on TCP a plain close. */
+  public void reject(String reason, int closeStatus) {
+    if (closed) {
+      return;
+    }
+    bus.badInput(id, reason);
+    markClosed();
+    forget.run();
+    wire.close(closeStatus, reason);
+  }
+
   /**
    * Closes after the queued writes are flushed. The connection leaves its table at once, so no
    * more writes are queued and {@code .out} no longer finds it, even while a peer that does not

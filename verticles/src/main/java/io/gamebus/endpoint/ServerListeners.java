@@ -7,6 +7,8 @@ import io.gamebus.config.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -190,8 +192,25 @@ public final class ServerListeners<C extends ServerConnection> {
     C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
     socket.binaryMessageHandler(connection::binaryInput);
     socket.textMessageHandler(connection::textInput);
-    socket.exceptionHandler(e -> bus.badInput(connection.id(), "websocket: " + e.getMessage()));
+    socket.exceptionHandler(e -> webSocketError(socket, connection, e));
     socket.closeHandler(v -> closed(connection));
+  }
+
+  /**
+   * A frame the WebSocket layer refused (too large, or against the protocol) is the peer's bad
+   * input: counted, and the socket closed with the status the RFC gives it (1009 message too big,
+   * 1002 protocol error) rather than a normal 1000. The end of the connection itself is reported
+   * by the close handler, not as bad input.
+   */
+  private void webSocketError(ServerWebSocket socket, C connection, Throwable e) {
+    if (e instanceof HttpClosedException) {
+      return;
+    }
+    if (e instanceof CorruptedWebSocketFrameException corrupted) {
+      connection.link().reject("websocket: " + e.getMessage(), corrupted.closeStatus().code());
+      return;
+    }
+    bus.badInput(connection.id(), "websocket: " + e.getMessage());
   }
 
   private C open(Wire wire) {

@@ -47,6 +47,11 @@ public interface Wire {
   /** Closes after the queued writes are flushed. */
   Future<Void> close();
 
+  /** Closes with a WebSocket close status and reason (at most 123 bytes are sent); TCP closes plainly. */
+  default Future<Void> close(int status, String reason) {
+    return close();
+  }
+
   /** Stops reading, e.g. while an earlier message is still being handled. */
   void pause();
 
@@ -90,6 +95,24 @@ public interface Wire {
       @Override public Future<Void> close() { return socket.close(); }
       @Override public void pause() { socket.pause(); }
       @Override public void resume() { socket.resume(); }
+
+      @Override
+      public Future<Void> close(int status, String reason) {
+        return socket.close((short) status, closeReason(reason));
+      }
     };
+  }
+
+  /** A close frame's reason has room for 123 bytes of UTF-8: cut on a character boundary. */
+  private static String closeReason(String reason) {
+    byte[] bytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (bytes.length <= 123) {
+      return reason;
+    }
+    int end = 123;
+    while ((bytes[end] & 0xC0) == 0x80) {
+      end--; // a continuation byte: back to the start of its character
+    }
+    return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

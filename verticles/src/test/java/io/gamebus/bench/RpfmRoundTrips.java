@@ -32,6 +32,9 @@ import java.util.function.Supplier;
  */
 public final class RpfmRoundTrips {
 
+  /** Kept reachable: Vert.x closes the connections of a client that is garbage collected. */
+  private static io.vertx.core.http.WebSocketClient bareClient;
+
   public static void main(String[] args) throws Exception {
     int calls = Integer.getInteger("calls", 50_000);
     int window = Integer.getInteger("window", 64);
@@ -71,7 +74,8 @@ public final class RpfmRoundTrips {
   /** What the real UI does: one socket, ids counting up, answers matched by id (the socket's event loop answers, the generator's sends). */
   private static Supplier<Future<?>> bareClient(Vertx vertx, int port) throws Exception {
     Map<Long, Promise<String>> waiting = new ConcurrentHashMap<>();
-    WebSocket socket = vertx.createWebSocketClient().connect(port, "127.0.0.1", "/ws").await(5, TimeUnit.SECONDS);
+    bareClient = vertx.createWebSocketClient();
+    WebSocket socket = bareClient.connect(port, "127.0.0.1", "/ws").await(5, TimeUnit.SECONDS);
     socket.textMessageHandler(text -> {
       JsonObject response = new JsonObject(text);
       Promise<String> promise = waiting.remove(response.getLong("id"));

@@ -33,12 +33,15 @@ class RpfmServerSessionsTest {
 
   GamebusNode node;
   int port;
+  /** Kept for the test's length: Vert.x closes the connections of a client that is garbage collected. */
+  io.vertx.core.http.HttpClient http;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
     node = GamebusNode.start(vertx, TestConfigs.node(TestConfigs.rpfmServer("packs",
       new JsonObject().put("sessionGraceSeconds", 1)))).await(10, TimeUnit.SECONDS);
     port = RpfmServerWireTest.port(node, "packs");
+    http = vertx.createHttpClient();
   }
 
   @Test
@@ -106,7 +109,7 @@ class RpfmServerSessionsTest {
 
   @Test
   void aSessionIdThatIsNotANumberIsRefusedBeforeTheUpgrade(Vertx vertx, VertxTestContext test) {
-    vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/ws?session_id=abc")
+    http.request(HttpMethod.GET, port, "127.0.0.1", "/ws?session_id=abc")
       .compose(request -> request.putHeader("Upgrade", "websocket").putHeader("Connection", "Upgrade")
         .putHeader("Sec-WebSocket-Version", "13").putHeader("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").send())
       .onComplete(test.succeeding(response -> test.verify(() -> {
@@ -132,7 +135,7 @@ class RpfmServerSessionsTest {
 
   @Test
   void aHostThatIsNotTheListenersOwnIsRefused(Vertx vertx, VertxTestContext test) {
-    vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/sessions")
+    http.request(HttpMethod.GET, port, "127.0.0.1", "/sessions")
       .compose(request -> request.putHeader("Host", "evil.example:" + port).send())
       .onComplete(test.succeeding(response -> test.verify(() -> {
         assertEquals(403, response.statusCode(), "DNS rebinding");
@@ -142,7 +145,7 @@ class RpfmServerSessionsTest {
   }
 
   private Future<JsonArray> sessions(Vertx vertx) {
-    return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/sessions")
+    return http.request(HttpMethod.GET, port, "127.0.0.1", "/sessions")
       .compose(request -> request.send().compose(response -> response.body()))
       .map(body -> new JsonArray(body.toString()));
   }

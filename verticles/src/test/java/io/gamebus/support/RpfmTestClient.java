@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,7 @@ import java.util.List;
  */
 public final class RpfmTestClient {
 
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final Deque<JsonObject> frames = new ArrayDeque<>();
   private final Deque<Promise<JsonObject>> waiting = new ArrayDeque<>();
@@ -27,7 +29,9 @@ public final class RpfmTestClient {
   private final Promise<Short> closed = Promise.promise();
   private long session;
 
-  private RpfmTestClient(WebSocket socket) {
+  private RpfmTestClient(WebSocketClient client, WebSocket socket) {
+    // Kept: Vert.x closes the connections of a client that is garbage collected.
+    this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> {
       JsonObject frame = new JsonObject(text);
@@ -44,11 +48,11 @@ public final class RpfmTestClient {
 
   /** Connects to {@code /ws} (with {@code query} when not null) and reads the greeting. */
   public static Future<RpfmTestClient> connect(Vertx vertx, int port, String query) {
-    var client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(256 * 1024 * 1024)
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(256 * 1024 * 1024)
       .setMaxFrameSize(256 * 1024 * 1024));
     String uri = "/ws" + (query == null ? "" : "?" + query);
     return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
-      .map(RpfmTestClient::new)
+      .map(socket -> new RpfmTestClient(client, socket))
       .compose(c -> c.next().map(greeting -> {
         c.session = greeting.getJsonObject("data").getLong("SessionConnected");
         return c;
