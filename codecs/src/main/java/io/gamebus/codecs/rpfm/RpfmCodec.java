@@ -1,13 +1,11 @@
 package io.gamebus.codecs.rpfm;
 
-import io.gamebus.codecs.json.JsonFrameDecoder;
-import io.gamebus.codecs.json.JsonFrameException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gamebus.codecs.rpfm.RpfmCodecException.Kind;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +24,6 @@ public final class RpfmCodec {
   public static final int DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
   private final int maxBytes;
-  private final JsonFrameDecoder json;
 
   /** A codec with {@link #DEFAULT_MAX_BYTES}. */
   public RpfmCodec() {
@@ -42,7 +39,6 @@ public final class RpfmCodec {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
     this.maxBytes = maxBytes;
-    this.json = new JsonFrameDecoder(maxBytes);
   }
 
   /** The largest message accepted, in bytes. */
@@ -113,19 +109,23 @@ public final class RpfmCodec {
   /** {id, data} of a valid envelope, or the exception serde's reading would give. */
   private Object[] envelope(Buffer bytes, Kind dataKind, Function<Object, String> checkData)
       throws RpfmCodecException {
-    JsonObject root;
+    if (bytes.length() > maxBytes) { // before copying or parsing anything
+      throw new RpfmCodecException(Kind.TOO_LARGE, null,
+          "message of " + bytes.length() + " bytes exceeds the limit of " + maxBytes + " bytes");
+    }
+    byte[] b = bytes.getBytes();
+    Object value;
     try {
-      root = json.decode(bytes);
-    } catch (JsonFrameException e) {
-      switch (e.reason()) {
-        case TOO_LARGE:
-          throw new RpfmCodecException(Kind.TOO_LARGE, null,
-              "message of " + bytes.length() + " bytes exceeds the limit of " + maxBytes + " bytes");
-        case NOT_OBJECT:
-          return sequenceForm(bytes, dataKind, checkData);
-        default:
-          throw new RpfmCodecException(Kind.NOT_JSON, null, e.getMessage());
-      }
+      value = RpfmJson.parse(b, 0, b.length);
+    } catch (IOException e) {
+      String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new RpfmCodecException(Kind.NOT_JSON, null, "not JSON: " + message);
+    }
+    if (value instanceof JsonArray a) {
+      return sequenceForm(a, dataKind, checkData);
+    }
+    if (!(value instanceof JsonObject root)) {
+      throw new RpfmCodecException(Kind.NOT_OBJECT, null, SerdeText.invalidType(value, "struct Message"));
     }
     Long readable = RpfmIds.readable(root.getValue("id"));
     boolean seenId = false;
@@ -145,17 +145,8 @@ public final class RpfmCodec {
   }
 
   /** serde also reads a struct from an array of its fields in order: {@code [id, data]}. */
-  private static Object[] sequenceForm(Buffer bytes, Kind dataKind, Function<Object, String> checkData)
+  private static Object[] sequenceForm(JsonArray a, Kind dataKind, Function<Object, String> checkData)
       throws RpfmCodecException {
-    Object value;
-    try {
-      value = Json.decodeValue(bytes);
-    } catch (DecodeException e) {
-      throw new RpfmCodecException(Kind.NOT_JSON, null, e.getMessage());
-    }
-    if (!(value instanceof JsonArray a)) {
-      throw new RpfmCodecException(Kind.NOT_OBJECT, null, SerdeText.invalidType(value, "struct Message"));
-    }
     String expected = "struct Message with 2 elements";
     fail(Kind.BAD_ID, null, a.isEmpty() ? SerdeText.invalidLength(0, expected) : ShapeChecker.scalar("u64", a.getValue(0)));
     fail(dataKind, null, a.size() < 2 ? SerdeText.invalidLength(1, expected) : checkData.apply(a.getValue(1)));
