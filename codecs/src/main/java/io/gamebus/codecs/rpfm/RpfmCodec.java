@@ -1,7 +1,7 @@
 package io.gamebus.codecs.rpfm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.gamebus.codecs.rpfm.RpfmCodecException.Kind;
+import io.gamebus.codecs.rpfm.RpfmCodecException.Reason;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -59,7 +59,7 @@ public final class RpfmCodec {
    * @throws RpfmCodecException TOO_LARGE, NOT_JSON, NOT_OBJECT, BAD_ID or BAD_COMMAND
    */
   public RpfmCommand decodeCommand(Buffer bytes) throws RpfmCodecException {
-    Object[] idAndData = envelope(bytes, Kind.BAD_COMMAND, d -> ShapeChecker.variants(RpfmCatalogue.commandEnum(), d));
+    Object[] idAndData = envelope(bytes, Reason.BAD_COMMAND, d -> ShapeChecker.variants(RpfmCatalogue.commandEnum(), d));
     long id = RpfmIds.fromJson(idAndData[0]);
     Object data = idAndData[1];
     if (data instanceof String name) {
@@ -82,7 +82,7 @@ public final class RpfmCodec {
    * @throws RpfmCodecException TOO_LARGE, NOT_JSON, NOT_OBJECT, BAD_ID or BAD_RESPONSE
    */
   public RpfmResponse decodeResponse(Buffer bytes) throws RpfmCodecException {
-    Object[] idAndData = envelope(bytes, Kind.BAD_RESPONSE, RpfmResponse::check);
+    Object[] idAndData = envelope(bytes, Reason.BAD_RESPONSE, RpfmResponse::check);
     long id = RpfmIds.fromJson(idAndData[0]);
     Object data = idAndData[1];
     if (data instanceof String name) {
@@ -107,10 +107,10 @@ public final class RpfmCodec {
   }
 
   /** {id, data} of a valid envelope, or the exception serde's reading would give. */
-  private Object[] envelope(Buffer bytes, Kind dataKind, Function<Object, String> checkData)
+  private Object[] envelope(Buffer bytes, Reason dataKind, Function<Object, String> checkData)
       throws RpfmCodecException {
     if (bytes.length() > maxBytes) { // before copying or parsing anything
-      throw new RpfmCodecException(Kind.TOO_LARGE, null,
+      throw new RpfmCodecException(Reason.TOO_LARGE, null,
           "message of " + bytes.length() + " bytes exceeds the limit of " + maxBytes + " bytes");
     }
     byte[] b = bytes.getBytes();
@@ -119,13 +119,13 @@ public final class RpfmCodec {
       value = RpfmJson.parse(b, 0, b.length);
     } catch (IOException e) {
       String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      throw new RpfmCodecException(Kind.NOT_JSON, null, "not JSON: " + message);
+      throw new RpfmCodecException(Reason.NOT_JSON, null, "not JSON: " + message);
     }
     if (value instanceof JsonArray a) {
       return sequenceForm(a, dataKind, checkData);
     }
     if (!(value instanceof JsonObject root)) {
-      throw new RpfmCodecException(Kind.NOT_OBJECT, null, SerdeText.invalidType(value, "struct Message"));
+      throw new RpfmCodecException(Reason.NOT_OBJECT, null, SerdeText.invalidType(value, "struct Message"));
     }
     Long readable = RpfmIds.readable(root.getValue("id"));
     boolean seenId = false;
@@ -133,28 +133,28 @@ public final class RpfmCodec {
     for (Map.Entry<String, Object> field : root) {
       if (field.getKey().equals("id")) {
         seenId = true;
-        fail(Kind.BAD_ID, readable, ShapeChecker.scalar("u64", field.getValue()));
+        fail(Reason.BAD_ID, readable, ShapeChecker.scalar("u64", field.getValue()));
       } else if (field.getKey().equals("data")) {
         seenData = true;
         fail(dataKind, readable, checkData.apply(field.getValue()));
       }
     }
-    fail(Kind.BAD_ID, readable, seenId ? null : SerdeText.missingField("id"));
+    fail(Reason.BAD_ID, readable, seenId ? null : SerdeText.missingField("id"));
     fail(dataKind, readable, seenData ? null : SerdeText.missingField("data"));
     return new Object[] {root.getValue("id"), root.getValue("data")};
   }
 
   /** serde also reads a struct from an array of its fields in order: {@code [id, data]}. */
-  private static Object[] sequenceForm(JsonArray a, Kind dataKind, Function<Object, String> checkData)
+  private static Object[] sequenceForm(JsonArray a, Reason dataKind, Function<Object, String> checkData)
       throws RpfmCodecException {
     String expected = "struct Message with 2 elements";
-    fail(Kind.BAD_ID, null, a.isEmpty() ? SerdeText.invalidLength(0, expected) : ShapeChecker.scalar("u64", a.getValue(0)));
+    fail(Reason.BAD_ID, null, a.isEmpty() ? SerdeText.invalidLength(0, expected) : ShapeChecker.scalar("u64", a.getValue(0)));
     fail(dataKind, null, a.size() < 2 ? SerdeText.invalidLength(1, expected) : checkData.apply(a.getValue(1)));
     fail(dataKind, null, a.size() > 2 ? "trailing characters" : null);
     return new Object[] {a.getValue(0), a.getValue(1)};
   }
 
-  private static void fail(Kind kind, Long id, String reason) throws RpfmCodecException {
+  private static void fail(Reason kind, Long id, String reason) throws RpfmCodecException {
     if (reason != null) {
       throw new RpfmCodecException(kind, id, reason);
     }

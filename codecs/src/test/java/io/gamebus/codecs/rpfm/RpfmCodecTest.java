@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gamebus.codecs.rpfm.RpfmCodecException.Kind;
+import io.gamebus.codecs.rpfm.RpfmCodecException.Reason;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +27,7 @@ class RpfmCodecTest {
     return assertThrows(RpfmCodecException.class, () -> codec.decodeCommand(text), text);
   }
 
-  private static void assertFailure(RpfmCodecException e, Kind kind, Long id, String reason) {
+  private static void assertFailure(RpfmCodecException e, Reason kind, Long id, String reason) {
     assertEquals(kind, e.kind());
     assertEquals(id, e.id());
     assertEquals(reason, e.reason());
@@ -82,32 +82,32 @@ class RpfmCodecTest {
   @Test
   void readsIdsAsSerdeDoes() throws RpfmCodecException {
     assertEquals(-1L, codec.decodeCommand("{\"id\":" + U64_MAX + ",\"data\":\"NewPack\"}").id());
-    assertFailure(commandFails("{\"data\":\"NewPack\"}"), Kind.BAD_ID, null, "missing field `id`");
-    assertFailure(commandFails("{\"id\":-1,\"data\":\"NewPack\"}"), Kind.BAD_ID, null,
+    assertFailure(commandFails("{\"data\":\"NewPack\"}"), Reason.BAD_ID, null, "missing field `id`");
+    assertFailure(commandFails("{\"id\":-1,\"data\":\"NewPack\"}"), Reason.BAD_ID, null,
         "invalid value: integer `-1`, expected u64");
-    assertFailure(commandFails("{\"id\":\"7\",\"data\":\"NewPack\"}"), Kind.BAD_ID, null,
+    assertFailure(commandFails("{\"id\":\"7\",\"data\":\"NewPack\"}"), Reason.BAD_ID, null,
         "invalid type: string \"7\", expected u64");
-    assertFailure(commandFails("{\"id\":1.5,\"data\":\"NewPack\"}"), Kind.BAD_ID, null,
+    assertFailure(commandFails("{\"id\":1.5,\"data\":\"NewPack\"}"), Reason.BAD_ID, null,
         "invalid type: floating point `1.5`, expected u64");
-    assertFailure(commandFails("{\"id\":7.0,\"data\":\"NewPack\"}"), Kind.BAD_ID, null,
+    assertFailure(commandFails("{\"id\":7.0,\"data\":\"NewPack\"}"), Reason.BAD_ID, null,
         "invalid type: floating point `7.0`, expected u64");
-    assertFailure(commandFails("{\"id\":18446744073709551616,\"data\":\"NewPack\"}"), Kind.BAD_ID, null,
+    assertFailure(commandFails("{\"id\":18446744073709551616,\"data\":\"NewPack\"}"), Reason.BAD_ID, null,
         "invalid type: floating point `18446744073709552000.0`, expected u64");
-    assertFailure(commandFails("{\"id\":null,\"data\":\"NewPack\"}"), Kind.BAD_ID, null,
+    assertFailure(commandFails("{\"id\":null,\"data\":\"NewPack\"}"), Reason.BAD_ID, null,
         "invalid type: null, expected u64");
   }
 
   @Test
   void reportsTheFirstProblemInDocumentOrderWithTheReadableId() {
-    assertFailure(commandFails("{\"id\":5}"), Kind.BAD_COMMAND, 5L, "missing field `data`");
-    assertFailure(commandFails("{\"id\":" + U64_MAX + ",\"data\":5}"), Kind.BAD_COMMAND, -1L, "expected value");
+    assertFailure(commandFails("{\"id\":5}"), Reason.BAD_COMMAND, 5L, "missing field `data`");
+    assertFailure(commandFails("{\"id\":" + U64_MAX + ",\"data\":5}"), Reason.BAD_COMMAND, -1L, "expected value");
     // a duplicate key keeps its last value (serde would say: duplicate field `data`)
-    assertFailure(commandFails("{\"id\":5,\"data\":\"NewPack\",\"data\":1}"), Kind.BAD_COMMAND, 5L, "expected value");
+    assertFailure(commandFails("{\"id\":5,\"data\":\"NewPack\",\"data\":1}"), Reason.BAD_COMMAND, 5L, "expected value");
     RpfmCodecException dataFirst = commandFails("{\"data\":\"Nope\",\"id\":\"x\"}");
-    assertEquals(Kind.BAD_COMMAND, dataFirst.kind());
+    assertEquals(Reason.BAD_COMMAND, dataFirst.kind());
     assertNull(dataFirst.id());
     assertTrue(dataFirst.reason().startsWith("unknown variant `Nope`, expected one of `Exit`, "));
-    assertFailure(commandFails("{\"id\":\"x\",\"data\":\"Nope\"}"), Kind.BAD_ID, null,
+    assertFailure(commandFails("{\"id\":\"x\",\"data\":\"Nope\"}"), Reason.BAD_ID, null,
         "invalid type: string \"x\", expected u64");
     RpfmCodecException readable = commandFails("{\"data\":\"Nope\",\"id\":7}");
     assertEquals(7L, readable.id());
@@ -117,21 +117,21 @@ class RpfmCodecTest {
   void refusesWhatIsNotAnEnvelope() {
     for (String text : List.of("", " ", "{\"id\":5,", "{\"id\":5,\"data\":\"NewPack\"} x", "{'id':5}", "nope")) {
       RpfmCodecException e = commandFails(text);
-      assertEquals(Kind.NOT_JSON, e.kind(), text);
+      assertEquals(Reason.NOT_JSON, e.kind(), text);
       assertNull(e.id());
     }
-    assertFailure(commandFails("5"), Kind.NOT_OBJECT, null, "invalid type: integer `5`, expected struct Message");
-    assertFailure(commandFails("\"NewPack\""), Kind.NOT_OBJECT, null,
+    assertFailure(commandFails("5"), Reason.NOT_OBJECT, null, "invalid type: integer `5`, expected struct Message");
+    assertFailure(commandFails("\"NewPack\""), Reason.NOT_OBJECT, null,
         "invalid type: string \"NewPack\", expected struct Message");
-    assertFailure(commandFails("null"), Kind.NOT_OBJECT, null, "invalid type: null, expected struct Message");
+    assertFailure(commandFails("null"), Reason.NOT_OBJECT, null, "invalid type: null, expected struct Message");
   }
 
   @Test
   void acceptsSerdesSequenceFormOfTheEnvelope() throws RpfmCodecException {
     assertEquals(new RpfmCommand(5, "NewPack", null), codec.decodeCommand("[5,\"NewPack\"]"));
-    assertFailure(commandFails("[]"), Kind.BAD_ID, null, "invalid length 0, expected struct Message with 2 elements");
-    assertFailure(commandFails("[5]"), Kind.BAD_COMMAND, null, "invalid length 1, expected struct Message with 2 elements");
-    assertFailure(commandFails("[5,\"NewPack\",1]"), Kind.BAD_COMMAND, null, "trailing characters");
+    assertFailure(commandFails("[]"), Reason.BAD_ID, null, "invalid length 0, expected struct Message with 2 elements");
+    assertFailure(commandFails("[5]"), Reason.BAD_COMMAND, null, "invalid length 1, expected struct Message with 2 elements");
+    assertFailure(commandFails("[5,\"NewPack\",1]"), Reason.BAD_COMMAND, null, "trailing characters");
   }
 
   @Test
@@ -147,10 +147,10 @@ class RpfmCodecTest {
     int bytes = text.getBytes(StandardCharsets.UTF_8).length;
     assertEquals(new RpfmCommand(5, "ClosePack", "é"), new RpfmCodec(bytes).decodeCommand(text));
     RpfmCodecException e = assertThrows(RpfmCodecException.class, () -> new RpfmCodec(bytes - 1).decodeCommand(text));
-    assertFailure(e, Kind.TOO_LARGE, null, "message of " + bytes + " bytes exceeds the limit of " + (bytes - 1) + " bytes");
+    assertFailure(e, Reason.TOO_LARGE, null, "message of " + bytes + " bytes exceeds the limit of " + (bytes - 1) + " bytes");
     RpfmCodecException r = assertThrows(RpfmCodecException.class,
         () -> new RpfmCodec(bytes - 1).decodeResponse(Buffer.buffer(text)));
-    assertEquals(Kind.TOO_LARGE, r.kind());
+    assertEquals(Reason.TOO_LARGE, r.kind());
     assertEquals(64 * 1024 * 1024, new RpfmCodec().maxBytes());
     assertThrows(IllegalArgumentException.class, () -> new RpfmCodec(0));
   }
@@ -172,17 +172,17 @@ class RpfmCodecTest {
     assertEquals(new RpfmResponse(1, "VecString", 5), codec.decodeResponse("{\"id\":1,\"data\":{\"VecString\":5}}"));
     RpfmCodecException unit = assertThrows(RpfmCodecException.class,
         () -> codec.decodeResponse("{\"id\":1,\"data\":\"Error\"}"));
-    assertFailure(unit, Kind.BAD_RESPONSE, 1L, "invalid type: unit variant, expected newtype variant");
+    assertFailure(unit, Reason.BAD_RESPONSE, 1L, "invalid type: unit variant, expected newtype variant");
     RpfmCodecException unknown = assertThrows(RpfmCodecException.class,
         () -> codec.decodeResponse("{\"id\":1,\"data\":{\"Nope\":1}}"));
     assertEquals(83, unknown.reason().split("`, `").length);
     RpfmCodecException arity = assertThrows(RpfmCodecException.class,
         () -> codec.decodeResponse("{\"id\":1,\"data\":{\"StringContainerInfo\":[\"k\"]}}"));
-    assertFailure(arity, Kind.BAD_RESPONSE, 1L,
+    assertFailure(arity, Reason.BAD_RESPONSE, 1L,
         "invalid length 1, expected tuple variant Response::StringContainerInfo with 2 elements");
     RpfmCodecException id = assertThrows(RpfmCodecException.class,
         () -> codec.decodeResponse("{\"id\":-3,\"data\":\"Success\"}"));
-    assertFailure(id, Kind.BAD_ID, null, "invalid value: integer `-3`, expected u64");
+    assertFailure(id, Reason.BAD_ID, null, "invalid value: integer `-3`, expected u64");
   }
 
   @Test
@@ -206,7 +206,7 @@ class RpfmCodecTest {
 
   private static void assertBusCommandFails(String bus, String reason) {
     RpfmCodecException e = assertThrows(RpfmCodecException.class, () -> RpfmCommand.fromBus(9, new JsonObject(bus)));
-    assertFailure(e, Kind.BAD_COMMAND, 9L, reason);
+    assertFailure(e, Reason.BAD_COMMAND, 9L, reason);
   }
 
   @Test
@@ -220,7 +220,7 @@ class RpfmCodecTest {
     for (String bad : List.of("{}", "{\"variant\":\"Nope\"}", "{\"variant\":\"Error\"}", "{\"variant\":\"Success\",\"value\":1}",
         "{\"variant\":\"I32I32\",\"value\":[1]}")) {
       RpfmCodecException e = assertThrows(RpfmCodecException.class, () -> RpfmResponse.fromBus(2, new JsonObject(bad)), bad);
-      assertEquals(Kind.BAD_RESPONSE, e.kind());
+      assertEquals(Reason.BAD_RESPONSE, e.kind());
       assertEquals(2L, e.id());
     }
     assertTrue(RpfmResponse.error(1, "x").isError());
