@@ -48,7 +48,7 @@ public final class RpfmCodec {
 
   /** Same as {@link #decodeCommand(Buffer)} on the text's UTF-8 bytes. */
   public RpfmCommand decodeCommand(String text) throws RpfmCodecException {
-    return decodeCommand(bytes(text));
+    return command(envelope(text.getBytes(StandardCharsets.UTF_8), Reason.BAD_COMMAND, RpfmCodec::checkCommand));
   }
 
   /**
@@ -59,7 +59,14 @@ public final class RpfmCodec {
    * @throws RpfmCodecException TOO_LARGE, NOT_JSON, NOT_OBJECT, BAD_ID or BAD_COMMAND
    */
   public RpfmCommand decodeCommand(Buffer bytes) throws RpfmCodecException {
-    Object[] idAndData = envelope(bytes, Reason.BAD_COMMAND, d -> ShapeChecker.variants(RpfmCatalogue.commandEnum(), d));
+    return command(envelope(bytes(bytes), Reason.BAD_COMMAND, RpfmCodec::checkCommand));
+  }
+
+  private static String checkCommand(Object data) {
+    return ShapeChecker.variants(RpfmCatalogue.commandEnum(), data);
+  }
+
+  private static RpfmCommand command(Object[] idAndData) {
     long id = RpfmIds.fromJson(idAndData[0]);
     Object data = idAndData[1];
     if (data instanceof String name) {
@@ -71,7 +78,7 @@ public final class RpfmCodec {
 
   /** Same as {@link #decodeResponse(Buffer)} on the text's UTF-8 bytes. */
   public RpfmResponse decodeResponse(String text) throws RpfmCodecException {
-    return decodeResponse(bytes(text));
+    return response(envelope(text.getBytes(StandardCharsets.UTF_8), Reason.BAD_RESPONSE, RpfmResponse::check));
   }
 
   /**
@@ -82,7 +89,10 @@ public final class RpfmCodec {
    * @throws RpfmCodecException TOO_LARGE, NOT_JSON, NOT_OBJECT, BAD_ID or BAD_RESPONSE
    */
   public RpfmResponse decodeResponse(Buffer bytes) throws RpfmCodecException {
-    Object[] idAndData = envelope(bytes, Reason.BAD_RESPONSE, RpfmResponse::check);
+    return response(envelope(bytes(bytes), Reason.BAD_RESPONSE, RpfmResponse::check));
+  }
+
+  private static RpfmResponse response(Object[] idAndData) {
     long id = RpfmIds.fromJson(idAndData[0]);
     Object data = idAndData[1];
     if (data instanceof String name) {
@@ -107,13 +117,9 @@ public final class RpfmCodec {
   }
 
   /** {id, data} of a valid envelope, or the exception serde's reading would give. */
-  private Object[] envelope(Buffer bytes, Reason dataKind, Function<Object, String> checkData)
+  private Object[] envelope(byte[] b, Reason dataKind, Function<Object, String> checkData)
       throws RpfmCodecException {
-    if (bytes.length() > maxBytes) { // before copying or parsing anything
-      throw new RpfmCodecException(Reason.TOO_LARGE, null,
-          "message of " + bytes.length() + " bytes exceeds the limit of " + maxBytes + " bytes");
-    }
-    byte[] b = bytes.getBytes();
+    checkSize(b.length);
     Object value;
     try {
       value = RpfmJson.parse(b, 0, b.length);
@@ -160,7 +166,16 @@ public final class RpfmCodec {
     }
   }
 
-  private static Buffer bytes(String text) {
-    return Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+  /** The bytes of the buffer, after the size check (so an oversized message is never copied). */
+  private byte[] bytes(Buffer buffer) throws RpfmCodecException {
+    checkSize(buffer.length());
+    return buffer.getBytes();
+  }
+
+  private void checkSize(int length) throws RpfmCodecException {
+    if (length > maxBytes) {
+      throw new RpfmCodecException(Reason.TOO_LARGE, null,
+          "message of " + length + " bytes exceeds the limit of " + maxBytes + " bytes");
+    }
   }
 }
