@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +24,9 @@ import java.util.Map;
  */
 final class JsonWrite {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // Surrogate pairs as one 4-byte UTF-8 sequence, as serde_json writes them (Jackson's default is \\u escapes).
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
   private static final CharacterEscapes SERDE_ESCAPES = new SerdeEscapes();
 
   private JsonWrite() {}

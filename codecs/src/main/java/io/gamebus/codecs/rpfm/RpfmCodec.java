@@ -1,13 +1,11 @@
 package io.gamebus.codecs.rpfm;
 
-import io.gamebus.codecs.json.JsonFrameDecoder;
-import io.gamebus.codecs.json.JsonFrameException;
-import io.gamebus.codecs.rpfm.RpfmCodecException.Kind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.gamebus.codecs.rpfm.RpfmCodecException.Reason;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +24,6 @@ public final class RpfmCodec {
   public static final int DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
   private final int maxBytes;
-  private final JsonFrameDecoder json;
 
   /** A codec with {@link #DEFAULT_MAX_BYTES}. */
   public RpfmCodec() {
@@ -42,7 +39,6 @@ public final class RpfmCodec {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
     this.maxBytes = maxBytes;
-    this.json = new JsonFrameDecoder(maxBytes);
   }
 
   /** The largest message accepted, in bytes. */
@@ -52,7 +48,7 @@ public final class RpfmCodec {
 
   /** Same as {@link #decodeCommand(Buffer)} on the text's UTF-8 bytes. */
   public RpfmCommand decodeCommand(String text) throws RpfmCodecException {
-    return decodeCommand(bytes(text));
+    return command(envelope(text.getBytes(StandardCharsets.UTF_8), Reason.BAD_COMMAND, RpfmCodec::checkCommand));
   }
 
   /**
@@ -63,7 +59,14 @@ public final class RpfmCodec {
    * @throws RpfmCodecException TOO_LARGE, NOT_JSON, NOT_OBJECT, BAD_ID or BAD_COMMAND
    */
   public RpfmCommand decodeCommand(Buffer bytes) throws RpfmCodecException {
-    Object[] idAndData = envelope(bytes, Kind.BAD_COMMAND, d -> ShapeChecker.variants(RpfmCatalogue.commandEnum(), d));
+    return command(envelope(bytes(bytes), Reason.BAD_COMMAND, RpfmCodec::checkCommand));
+  }
+
+  private static String checkCommand(Object data) {
+    return ShapeChecker.variants(RpfmCatalogue.commandEnum(), data);
+  }
+
+  private static RpfmCommand command(Object[] idAndData) {
     long id = RpfmIds.fromJson(idAndData[0]);
     Object data = idAndData[1];
     if (data instanceof String name) {
@@ -75,7 +78,7 @@ public final class RpfmCodec {
 
   /** Same as {@link #decodeResponse(Buffer)} on the text's UTF-8 bytes. */
   public RpfmResponse decodeResponse(String text) throws RpfmCodecException {
-    return decodeResponse(bytes(text));
+    return response(envelope(text.getBytes(StandardCharsets.UTF_8), Reason.BAD_RESPONSE, RpfmResponse::check));
   }
 
   /**
@@ -86,7 +89,10 @@ public final class RpfmCodec {
    * @throws RpfmCodecException TOO_LARGE, NOT_JSON, NOT_OBJECT, BAD_ID or BAD_RESPONSE
    */
   public RpfmResponse decodeResponse(Buffer bytes) throws RpfmCodecException {
-    Object[] idAndData = envelope(bytes, Kind.BAD_RESPONSE, RpfmResponse::check);
+    return response(envelope(bytes(bytes), Reason.BAD_RESPONSE, RpfmResponse::check));
+  }
+
+  private static RpfmResponse response(Object[] idAndData) {
     long id = RpfmIds.fromJson(idAndData[0]);
     Object data = idAndData[1];
     if (data instanceof String name) {
@@ -111,21 +117,21 @@ public final class RpfmCodec {
   }
 
   /** {id, data} of a valid envelope, or the exception serde's reading would give. */
-  private Object[] envelope(Buffer bytes, Kind dataKind, Function<Object, String> checkData)
+  private Object[] envelope(byte[] b, Reason dataKind, Function<Object, String> checkData)
       throws RpfmCodecException {
-    JsonObject root;
+    checkSize(b.length);
+    Object value;
     try {
-      root = json.decode(bytes);
-    } catch (JsonFrameException e) {
-      switch (e.reason()) {
-        case TOO_LARGE:
-          throw new RpfmCodecException(Kind.TOO_LARGE, null,
-              "message of " + bytes.length() + " bytes exceeds the limit of " + maxBytes + " bytes");
-        case NOT_OBJECT:
-          return sequenceForm(bytes, dataKind, checkData);
-        default:
-          throw new RpfmCodecException(Kind.NOT_JSON, null, e.getMessage());
-      }
+      value = RpfmJson.parse(b, 0, b.length);
+    } catch (IOException e) {
+      String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new RpfmCodecException(Reason.NOT_JSON, null, "not JSON: " + message);
+    }
+    if (value instanceof JsonArray a) {
+      return sequenceForm(a, dataKind, checkData);
+    }
+    if (!(value instanceof JsonObject root)) {
+      throw new RpfmCodecException(Reason.NOT_OBJECT, null, SerdeText.invalidType(value, "struct Message"));
     }
     Long readable = RpfmIds.readable(root.getValue("id"));
     boolean seenId = false;
@@ -133,43 +139,43 @@ public final class RpfmCodec {
     for (Map.Entry<String, Object> field : root) {
       if (field.getKey().equals("id")) {
         seenId = true;
-        fail(Kind.BAD_ID, readable, ShapeChecker.scalar("u64", field.getValue()));
+        fail(Reason.BAD_ID, readable, ShapeChecker.scalar("u64", field.getValue()));
       } else if (field.getKey().equals("data")) {
         seenData = true;
         fail(dataKind, readable, checkData.apply(field.getValue()));
       }
     }
-    fail(Kind.BAD_ID, readable, seenId ? null : SerdeText.missingField("id"));
+    fail(Reason.BAD_ID, readable, seenId ? null : SerdeText.missingField("id"));
     fail(dataKind, readable, seenData ? null : SerdeText.missingField("data"));
     return new Object[] {root.getValue("id"), root.getValue("data")};
   }
 
   /** serde also reads a struct from an array of its fields in order: {@code [id, data]}. */
-  private static Object[] sequenceForm(Buffer bytes, Kind dataKind, Function<Object, String> checkData)
+  private static Object[] sequenceForm(JsonArray a, Reason dataKind, Function<Object, String> checkData)
       throws RpfmCodecException {
-    Object value;
-    try {
-      value = Json.decodeValue(bytes);
-    } catch (DecodeException e) {
-      throw new RpfmCodecException(Kind.NOT_JSON, null, e.getMessage());
-    }
-    if (!(value instanceof JsonArray a)) {
-      throw new RpfmCodecException(Kind.NOT_OBJECT, null, SerdeText.invalidType(value, "struct Message"));
-    }
     String expected = "struct Message with 2 elements";
-    fail(Kind.BAD_ID, null, a.isEmpty() ? SerdeText.invalidLength(0, expected) : ShapeChecker.scalar("u64", a.getValue(0)));
+    fail(Reason.BAD_ID, null, a.isEmpty() ? SerdeText.invalidLength(0, expected) : ShapeChecker.scalar("u64", a.getValue(0)));
     fail(dataKind, null, a.size() < 2 ? SerdeText.invalidLength(1, expected) : checkData.apply(a.getValue(1)));
     fail(dataKind, null, a.size() > 2 ? "trailing characters" : null);
     return new Object[] {a.getValue(0), a.getValue(1)};
   }
 
-  private static void fail(Kind kind, Long id, String reason) throws RpfmCodecException {
+  private static void fail(Reason kind, Long id, String reason) throws RpfmCodecException {
     if (reason != null) {
       throw new RpfmCodecException(kind, id, reason);
     }
   }
 
-  private static Buffer bytes(String text) {
-    return Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+  /** The bytes of the buffer, after the size check (so an oversized message is never copied). */
+  private byte[] bytes(Buffer buffer) throws RpfmCodecException {
+    checkSize(buffer.length());
+    return buffer.getBytes();
+  }
+
+  private void checkSize(int length) throws RpfmCodecException {
+    if (length > maxBytes) {
+      throw new RpfmCodecException(Reason.TOO_LARGE, null,
+          "message of " + length + " bytes exceeds the limit of " + maxBytes + " bytes");
+    }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 public final class RpfmCodecException extends Exception {
 
   /** What was wrong. */
-  public enum Kind {
+  public enum Reason {
     /** More bytes than the codec's maximum; nothing was parsed, so {@link #id()} is null. */
     TOO_LARGE,
     /** Not one JSON value (syntax error, empty, trailing data, not UTF-8). */
@@ -29,7 +29,7 @@ public final class RpfmCodecException extends Exception {
   /** Prefix of the real server's answer to a command it cannot deserialize. */
   public static final String WIRE_PREFIX = "Server failed to deserialize command: ";
 
-  private final Kind kind;
+  private final Reason kind;
   private final Long id;
   private final String reason;
 
@@ -37,15 +37,15 @@ public final class RpfmCodecException extends Exception {
    * @param id the readable request id (u64 bits in a long), or null when there is none
    * @param reason serde-style reason text
    */
-  public RpfmCodecException(Kind kind, Long id, String reason) {
+  public RpfmCodecException(Reason kind, Long id, String reason) {
     super(reason);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.id = id;
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** What was wrong, never null. */
-  public Kind kind() {
+  /** What was wrong, never null ({@link #reason()} is the text). */
+  public Reason kind() {
     return kind;
   }
 

@@ -1,6 +1,6 @@
 package io.gamebus.codecs.rpfm;
 
-import io.gamebus.codecs.rpfm.RpfmCodecException.Kind;
+import io.gamebus.codecs.rpfm.RpfmCodecException.Reason;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
@@ -38,19 +38,12 @@ public record RpfmCommand(long id, String command, Object args) {
    * @throws RpfmCodecException BAD_COMMAND, with {@link RpfmCodecException#id()} = {@code id}
    */
   public static RpfmCommand fromBus(long id, JsonObject bus) throws RpfmCodecException {
-    Object name = bus.getValue("command");
-    if (!bus.containsKey("command")) {
-      throw new RpfmCodecException(Kind.BAD_COMMAND, id, SerdeText.missingField("command"));
-    }
-    if (!(name instanceof String command)) {
-      throw new RpfmCodecException(Kind.BAD_COMMAND, id, SerdeText.invalidType(name, "a string"));
-    }
-    // The wire form the bus form stands for: no args = bare string, args = one-key object.
-    Object data = bus.containsKey("args") ? new JsonObject().put(command, bus.getValue("args")) : command;
+    Object data = BusForm.data(id, bus, "command", "args", Reason.BAD_COMMAND);
     String reason = ShapeChecker.variants(RpfmCatalogue.commandEnum(), data);
     if (reason != null) {
-      throw new RpfmCodecException(Kind.BAD_COMMAND, id, reason);
+      throw new RpfmCodecException(Reason.BAD_COMMAND, id, reason);
     }
+    String command = BusForm.name(data);
     return new RpfmCommand(id, command, RpfmCatalogue.isUnitCommand(command) ? null : bus.getValue("args"));
   }
 }

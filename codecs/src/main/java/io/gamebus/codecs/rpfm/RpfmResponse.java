@@ -1,6 +1,6 @@
 package io.gamebus.codecs.rpfm;
 
-import io.gamebus.codecs.rpfm.RpfmCodecException.Kind;
+import io.gamebus.codecs.rpfm.RpfmCodecException.Reason;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
@@ -60,18 +60,12 @@ public record RpfmResponse(long id, String variant, Object value) {
    * @throws RpfmCodecException BAD_RESPONSE, with {@link RpfmCodecException#id()} = {@code id}
    */
   public static RpfmResponse fromBus(long id, JsonObject bus) throws RpfmCodecException {
-    if (!bus.containsKey("variant")) {
-      throw new RpfmCodecException(Kind.BAD_RESPONSE, id, SerdeText.missingField("variant"));
-    }
-    Object name = bus.getValue("variant");
-    if (!(name instanceof String variant)) {
-      throw new RpfmCodecException(Kind.BAD_RESPONSE, id, SerdeText.invalidType(name, "a string"));
-    }
-    Object data = bus.containsKey("value") ? new JsonObject().put(variant, bus.getValue("value")) : variant;
+    Object data = BusForm.data(id, bus, "variant", "value", Reason.BAD_RESPONSE);
     String reason = check(data);
     if (reason != null) {
-      throw new RpfmCodecException(Kind.BAD_RESPONSE, id, reason);
+      throw new RpfmCodecException(Reason.BAD_RESPONSE, id, reason);
     }
+    String variant = BusForm.name(data);
     return new RpfmResponse(id, variant, RpfmCatalogue.isUnitResponse(variant) ? null : bus.getValue("value"));
   }
 

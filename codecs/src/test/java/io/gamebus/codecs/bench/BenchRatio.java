@@ -27,12 +27,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code json}: {@link DfhackJsonBenchmark}, DfhackTypes.toJson / JsonFormat + Vert.x parse,
  *       then DfhackTypes.fromJson / Vert.x encode + JsonFormat; target 2.0 each; 3 rounds as for
  *       {@code dfhack}; about a minute.</li>
+ *   <li>{@code rpfm}: {@link RpfmDecodeBenchmark}, RpfmCodec.decodeResponse(…).toBus() / Jackson
+ *       readTree on a 10 MiB VecU8 response, target 0.8; 3 rounds, each one fork per method
+ *       (2 × 2 s warm-up, 3 × 2 s measurement, mean throughput) in alternating order; about
+ *       1.5 minutes.</li>
  *   <li>{@code all}: all of them, one after the other.</li>
  * </ul>
  *
  * <pre>cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec
  * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=dfhack
- * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=json</pre>
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=json
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=rpfm</pre>
  */
 public final class BenchRatio {
 
@@ -43,8 +48,8 @@ public final class BenchRatio {
 
   public static void main(String[] args) throws Exception {
     String which = System.getProperty("bench.ratio", "faf");
-    if (!List.of("faf", "dfhack", "json", "all").contains(which)) {
-      throw new IllegalArgumentException("bench.ratio must be faf, dfhack, json or all: " + which);
+    if (!List.of("faf", "dfhack", "json", "rpfm", "all").contains(which)) {
+      throw new IllegalArgumentException("bench.ratio must be faf, dfhack, json, rpfm or all: " + which);
     }
     boolean all = which.equals("all");
     if (all || which.equals("faf")) {
@@ -56,6 +61,9 @@ public final class BenchRatio {
     if (all || which.equals("json")) {
       run(json("toJson", "DfhackTypes.toJson", "jsonFormatToJson", "JsonFormat print + new JsonObject"));
       run(json("fromJson", "DfhackTypes.fromJson", "jsonFormatFromJson", "encode + JsonFormat merge"));
+    }
+    if (all || which.equals("rpfm")) {
+      run(rpfm());
     }
   }
 
@@ -82,6 +90,14 @@ public final class BenchRatio {
     return new Pair(DfhackJsonBenchmark.class, ours, oursLabel, reference, referenceLabel, 2.0, String.format(
         "JSON form of a ListUnitsOut with %d units, %d bytes as text", DfhackJsonBenchmark.UNITS, fixture.jsonBytes()),
         3, 2, 3, 1, true);
+  }
+
+  private static Pair rpfm() throws Exception {
+    RpfmDecodeBenchmark fixture = new RpfmDecodeBenchmark();
+    fixture.setup();
+    return new Pair(RpfmDecodeBenchmark.class, "rpfmDecodeToBus", "RpfmCodec.decodeResponse.toBus",
+        "jacksonReadTree", "ObjectMapper.readTree", 0.8,
+        String.format("message: VecU8 response, %d bytes", fixture.messageBytes()), 3, 2, 3, 2, false);
   }
 
   private static void run(Pair p) throws Exception {

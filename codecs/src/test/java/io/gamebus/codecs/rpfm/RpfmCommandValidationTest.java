@@ -26,7 +26,7 @@ class RpfmCommandValidationTest {
 
   private String reason(Object data) {
     RpfmCodecException e = assertThrows(RpfmCodecException.class, () -> decode(data), String.valueOf(data));
-    assertEquals(RpfmCodecException.Kind.BAD_COMMAND, e.kind());
+    assertEquals(RpfmCodecException.Reason.BAD_COMMAND, e.kind());
     assertEquals(3L, e.id());
     assertEquals(RpfmCodecException.WIRE_PREFIX + e.reason(), e.wireText());
     return e.reason();
