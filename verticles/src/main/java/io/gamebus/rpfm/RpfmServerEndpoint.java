@@ -98,8 +98,8 @@ public final class RpfmServerEndpoint extends EndpointVerticle implements OutRou
           return RpfmResponse.error(command.id(), "gamebus: the handler of " + name + " failed: "
             + failed.error().wireName() + ": " + failed.detail());
         }
-        return RpfmResponse.error(command.id(), "gamebus: command " + name
-          + " is not implemented here (no bus handler at " + bus.addresses().handle(name) + ")");
+        return RpfmResponse.error(command.id(), "gamebus: no bus handler answers " + name + " (nothing listens at "
+          + bus.addresses().handle(name) + ")");
       });
   }
 

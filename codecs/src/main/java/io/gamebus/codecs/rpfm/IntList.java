@@ -7,7 +7,7 @@ import java.util.RandomAccess;
 
 /**
  * The list behind a decoded JSON array of ints (raw file data: millions of numbers 0..255): an
- * {@code int[]} that boxes on {@link #get} (Integer's cache covers bytes), so decoding writes no
+ * {@code int[]} that boxes on {@link #get} (Integer's cache covers -128..127), so decoding writes no
  * object references into a huge array. Fully mutable like an ArrayList: storing anything but an
  * Integer switches it, once, to an Object[].
  */
