@@ -82,6 +82,27 @@ class RpfmClientEndpointTest {
   }
 
   @Test
+  void rawFilesOfMegabytesTravelBothWaysAsNumberArrays() throws Exception {
+    int size = 4 * 1024 * 1024; // 4 MiB of bytes: about 14 MiB of JSON, one frame each way
+    JsonArray bytes = new JsonArray();
+    for (int i = 0; i < size; i++) {
+      bytes.add(i % 256);
+    }
+    RpfmHandlers.command(vertx, "packs", "SettingsSetVecRaw", call ->
+      Future.succeededFuture(call.getJsonArray("args").getJsonArray(1).size() == size
+        ? RpfmHandlers.success() : RpfmHandlers.reply("Error", "wrong size"))).await(5, TimeUnit.SECONDS);
+    RpfmHandlers.command(vertx, "packs", "GetPackedFileRawData", call ->
+      Future.succeededFuture(RpfmHandlers.reply("VecU8", bytes))).await(5, TimeUnit.SECONDS);
+    startClient(new JsonObject());
+    assertEquals(new JsonObject().put("variant", "Success"),
+      request(command("SettingsSetVecRaw", new JsonArray().add("raw").add(bytes))));
+    JsonArray received = request(command("GetPackedFileRawData", new JsonArray().add("a.pack").add("db/x")))
+      .getJsonArray("value");
+    assertEquals(size, received.size());
+    assertEquals(bytes, received);
+  }
+
+  @Test
   void aCommandTheCatalogueDoesNotKnowOrThatEndsTheSessionIsRefusedBeforeSending() throws Exception {
     startClient(new JsonObject());
     assertEquals(400, failure(command("NoSuchCommand", null)).failureCode());
