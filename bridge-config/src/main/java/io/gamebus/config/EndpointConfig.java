@@ -29,6 +29,12 @@ public final class EndpointConfig extends ConfigObject {
    */
   public static final int RPFM_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
+  /** Modrinth's default message size: its events are small; a console log line is a few KiB. */
+  public static final int MODRINTH_MAX_MESSAGE_BYTES = 1024 * 1024;
+
+  /** Modrinth's default time to send {@code auth}: its client gives up waiting for auth-ok after 30 s. */
+  public static final int MODRINTH_LOGIN_TIMEOUT_SECONDS = 30;
+
   private final Protocol protocol;
   private final String name;
   private final Role role;
@@ -62,9 +68,14 @@ public final class EndpointConfig extends ConfigObject {
     if (!server) {
       checkUrl(f);
     }
-    limits = protocol == Protocol.RPFM
-      ? f.object("limits", fields -> new LimitsConfig(fields, RPFM_MAX_MESSAGE_BYTES, RPFM_MAX_MESSAGE_BYTES))
-      : f.object("limits", LimitsConfig::new);
+    LimitsConfig.Defaults defaults = switch (protocol) {
+      case RPFM -> new LimitsConfig.Defaults(RPFM_MAX_MESSAGE_BYTES, LimitsConfig.Defaults.FRAME_IS_MESSAGE,
+        LimitsConfig.DEFAULT_LOGIN_TIMEOUT_SECONDS);
+      case MODRINTH -> new LimitsConfig.Defaults(MODRINTH_MAX_MESSAGE_BYTES, MODRINTH_MAX_MESSAGE_BYTES,
+        MODRINTH_LOGIN_TIMEOUT_SECONDS);
+      default -> LimitsConfig.Defaults.GENERAL;
+    };
+    limits = f.object("limits", fields -> new LimitsConfig(fields, defaults));
     checkWhatTheProtocolHonours(f);
     auth = f.object("auth", AuthConfig::new);
     checkAuthForRole(f);
@@ -80,28 +91,37 @@ public final class EndpointConfig extends ConfigObject {
 
   /**
    * A limit or listener the protocol cannot honour is an error rather than silently ignored.
-   * DFHack speaks TCP only, RPFM WebSocket only; neither has a login. FAF honours every limit.
+   * DFHack speaks TCP only, RPFM and Modrinth WebSocket only (beside their HTTP routes); DFHack and
+   * RPFM have no login. FAF honours every limit.
    */
   private void checkWhatTheProtocolHonours(JsonFields f) {
     Transport only = switch (protocol) {
       case DFHACK -> Transport.TCP;
-      case RPFM -> Transport.WEBSOCKET;
+      case RPFM, MODRINTH -> Transport.WEBSOCKET;
       default -> null;
     };
     if (only == null) {
       return;
     }
-    String name = protocol == Protocol.DFHACK ? "DFHack" : "RPFM";
-    for (int i = 0; i < listeners.size(); i++) {
-      if (listeners.get(i).transport() != only) {
-        throw f.error("listeners[" + i + "].transport", name + " speaks " + shown(only) + " only");
-      }
+    if (protocol == Protocol.MODRINTH) {
+      checkListenerTransports(f, "Modrinth", only);
+      return; // Modrinth has a login: every limit applies
     }
+    String name = protocol == Protocol.DFHACK ? "DFHack" : "RPFM";
+    checkListenerTransports(f, name, only);
     if (protocol == Protocol.RPFM && url != null && !url.startsWith("ws")) {
       throw f.error("url", "RPFM speaks WebSocket only: ws:// or wss://");
     }
     if (limits.isSet("loginTimeoutSeconds")) {
       throw f.error("limits.loginTimeoutSeconds", name + " has no login; remove this limit");
+    }
+  }
+
+  private void checkListenerTransports(JsonFields f, String name, Transport only) {
+    for (int i = 0; i < listeners.size(); i++) {
+      if (listeners.get(i).transport() != only) {
+        throw f.error("listeners[" + i + "].transport", name + " speaks " + shown(only) + " only");
+      }
     }
   }
 
@@ -232,7 +252,12 @@ public final class EndpointConfig extends ConfigObject {
     } catch (URISyntaxException e) {
       throw f.error("url", "'" + url + "' is not a URL: " + e.getReason());
     }
-    if (uri.getScheme() == null || !URL_SCHEMES.contains(uri.getScheme())) {
+    if (protocol == Protocol.MODRINTH) {
+      // Modrinth's client asks a REST API for its socket: the url is that API's base (archonBaseUrl).
+      if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme())) {
+        throw f.error("url", "'" + url + "' is not Archon's REST base (http:// or https://, e.g. https://archon.modrinth.com)");
+      }
+    } else if (uri.getScheme() == null || !URL_SCHEMES.contains(uri.getScheme())) {
       throw f.error("url", "'" + url + "' does not start with ws://, wss:// or tcp://");
     }
     if (uri.getHost() == null) {
@@ -262,7 +287,7 @@ public final class EndpointConfig extends ConfigObject {
       throw new ConfigException(auth + "." + key,
           "a client endpoint logs in with tokenEnv or tokenFile; " + key + " is for server endpoints");
     }
-    if (role == Role.SERVER && this.auth.hasToken()) {
+    if (role == Role.SERVER && this.auth.hasToken() && protocol != Protocol.MODRINTH) {
       String key = this.auth.tokenEnv() != null ? "tokenEnv" : "tokenFile";
       throw new ConfigException(auth + "." + key,
           "a server endpoint verifies tokens with keyEnv or keyFile; " + key + " is for client endpoints");

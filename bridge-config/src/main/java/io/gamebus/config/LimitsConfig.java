@@ -35,23 +35,35 @@ public final class LimitsConfig extends ConfigObject {
   private final java.util.Set<String> given;
 
   LimitsConfig(JsonFields f) {
-    this(f, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_FRAME_BYTES);
+    this(f, Defaults.GENERAL);
   }
 
   /**
-   * With a protocol's own size defaults (RPFM: 64 MiB messages, sent as single frames).
-   * A frame larger than a whole message could never be accepted, so the message size caps the
-   * frame size.
+   * A protocol's own defaults where its peers differ from the general ones (RPFM: 64 MiB messages
+   * sent as single frames; Modrinth: 1 MiB and a 30 s login, as long as its client waits for
+   * {@code auth-ok}).
+   *
+   * @param maxFrameBytes the frame default; {@link #FRAME_IS_MESSAGE} for peers that send every
+   *     message as one frame, so the frame limit follows {@code maxMessageBytes} however it is set
    */
-  LimitsConfig(JsonFields f, int defaultMaxMessageBytes, int defaultMaxFrameBytes) {
-    maxMessageBytes = f.integer("maxMessageBytes", defaultMaxMessageBytes, 1, MAX);
-    maxFrameBytes = f.integer("maxFrameBytes", Math.min(defaultMaxFrameBytes, maxMessageBytes), 1, MAX);
+  public record Defaults(int maxMessageBytes, int maxFrameBytes, int loginTimeoutSeconds) {
+    public static final int FRAME_IS_MESSAGE = -1;
+    public static final Defaults GENERAL = new Defaults(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_FRAME_BYTES,
+      DEFAULT_LOGIN_TIMEOUT_SECONDS);
+  }
+
+  /** A frame larger than a whole message could never be accepted, so the message size caps the frame size. */
+  LimitsConfig(JsonFields f, Defaults defaults) {
+    maxMessageBytes = f.integer("maxMessageBytes", defaults.maxMessageBytes(), 1, MAX);
+    int frameDefault = defaults.maxFrameBytes() == Defaults.FRAME_IS_MESSAGE ? maxMessageBytes
+      : Math.min(defaults.maxFrameBytes(), maxMessageBytes);
+    maxFrameBytes = f.integer("maxFrameBytes", frameDefault, 1, MAX);
     if (maxFrameBytes > maxMessageBytes) {
       throw f.error("maxFrameBytes", maxFrameBytes + " is more than maxMessageBytes (" + maxMessageBytes + ")");
     }
     maxConnections = f.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, MAX);
     idleTimeoutSeconds = f.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, MAX);
-    loginTimeoutSeconds = f.integer("loginTimeoutSeconds", DEFAULT_LOGIN_TIMEOUT_SECONDS, 0, MAX);
+    loginTimeoutSeconds = f.integer("loginTimeoutSeconds", defaults.loginTimeoutSeconds(), 0, MAX);
     maxMessagesPerSecond = f.integer("maxMessagesPerSecond", DEFAULT_MAX_MESSAGES_PER_SECOND, 0, MAX);
     maxPendingWriteBytes = f.integer("maxPendingWriteBytes", DEFAULT_MAX_PENDING_WRITE_BYTES, 1, MAX);
     slowConsumerSeconds = f.integer("slowConsumerSeconds", DEFAULT_SLOW_CONSUMER_SECONDS, 1, MAX);

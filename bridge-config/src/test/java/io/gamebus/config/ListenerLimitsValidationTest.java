@@ -88,6 +88,9 @@ class ListenerLimitsValidationTest {
     LimitsConfig smaller = GamebusConfig.fromJson(config(rpfm().put("limits", new JsonObject()
       .put("maxMessageBytes", 1024)))).endpoints().get(0).limits();
     assertEquals(1024, smaller.maxFrameBytes(), "a frame never exceeds a message");
+    LimitsConfig larger = GamebusConfig.fromJson(config(rpfm().put("limits", new JsonObject()
+      .put("maxMessageBytes", 128 * 1024 * 1024)))).endpoints().get(0).limits();
+    assertEquals(128 * 1024 * 1024, larger.maxFrameBytes(), "RPFM's peers send every message as one frame");
   }
 
   @Test

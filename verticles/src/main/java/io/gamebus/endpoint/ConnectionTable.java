@@ -134,9 +134,14 @@ public final class ConnectionTable<C extends ServerConnection> {
 
   /** Closes every connection (their queued writes are flushed first). */
   public io.vertx.core.Future<Void> closeAll() {
+    return closeAll(-1, null);
+  }
+
+  /** {@link #closeAll()} with a WebSocket close status and reason (-1: the normal close). */
+  public io.vertx.core.Future<Void> closeAll(int status, String reason) {
     List<io.vertx.core.Future<Void>> closing = new ArrayList<>();
     for (C connection : new ArrayList<>(connections.values())) {
-      closing.add(connection.link().close());
+      closing.add(connection.link().close(status, reason));
     }
     return io.vertx.core.Future.join(closing).mapEmpty();
   }

@@ -4,6 +4,7 @@ import io.gamebus.bus.BusError;
 import io.gamebus.bus.Gamebus;
 import io.gamebus.bus.NodeIdentity;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -36,6 +37,14 @@ public final class OutRouter {
 
     /** Writes to every local connection (client role: the upstream); returns how many. */
     int writeToAll(JsonObject message) throws ReplyException;
+
+    /**
+     * Writes to every local connection the message's headers select (e.g. Modrinth's
+     * {@code server} header); by default, every one.
+     */
+    default int writeToAll(JsonObject message, MultiMap headers) throws ReplyException {
+      return writeToAll(message);
+    }
   }
 
   private final EndpointBus bus;
@@ -93,7 +102,7 @@ public final class OutRouter {
   private void broadcast(Message<Object> message) {
     int local;
     try {
-      local = writeAll(message.body());
+      local = writeAll(message.body(), message.headers());
     } catch (ReplyException failure) {
       fail(message, failure);
       return;
@@ -104,7 +113,7 @@ public final class OutRouter {
         if (!id.equals(bus.nodeId())) {
           // A node without this endpoint has no handler there: it counts as zero.
           others.add(bus.eventBus().<JsonObject>request(bus.addresses().outOnNode(id), message.body(),
-              new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+              new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS).setHeaders(message.headers()))
             .map(reply -> reply.body().getInteger("written", 0)).otherwise(0));
         }
       }
@@ -122,7 +131,7 @@ public final class OutRouter {
     String connection = message.headers().get(Gamebus.CONNECTION_HEADER);
     try {
       if (connection == null) {
-        message.reply(new JsonObject().put("written", writeAll(message.body())));
+        message.reply(new JsonObject().put("written", writeAll(message.body(), message.headers())));
         return;
       }
       message.reply(new JsonObject().put("written", target.writeTo(connection, json(message.body()))));
@@ -134,9 +143,9 @@ public final class OutRouter {
     }
   }
 
-  private int writeAll(Object body) {
+  private int writeAll(Object body, MultiMap headers) {
     try {
-      return target.writeToAll(json(body));
+      return target.writeToAll(json(body), headers);
     } catch (ReplyException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -218,10 +218,26 @@ public final class ServerLink {
 
   /** Starts the login timeout, if configured: not {@link #loggedIn} by then closes as bad input. */
   public void expectLogin() {
+    expectLogin(-1);
+  }
+
+  /**
+   * {@link #expectLogin()} closing a WebSocket with that status (e.g. 1008); also to ask for a
+   * login again later (a token that expired), which restarts the countdown.
+   */
+  public void expectLogin(int closeStatus) {
+    cancel(loginTimer);
+    loginTimer = -1;
     int seconds = limits.loginTimeoutSeconds();
-    if (seconds > 0) {
-      loginTimer = vertx.setTimer(seconds * 1000L,
-        t -> reject("login timeout: not authenticated after " + seconds + " s"));
+    if (seconds > 0 && !closed) {
+      String reason = "login timeout: not authenticated after " + seconds + " s";
+      loginTimer = vertx.setTimer(seconds * 1000L, t -> {
+        if (closeStatus < 0) {
+          reject(reason);
+        } else {
+          reject(reason, closeStatus);
+        }
+      });
     }
   }
 
@@ -245,9 +261,7 @@ public final class ServerLink {
       return;
     }
     bus.badInput(id, reason);
-    markClosed();
-    forget.run();
-    wire.close(closeStatus, reason);
+    close(closeStatus, reason);
   }
 
   /**
@@ -256,12 +270,17 @@ public final class ServerLink {
    * read keeps the flush pending.
    */
   public Future<Void> close() {
+    return close(-1, null);
+  }
+
+  /** {@link #close()} with a WebSocket close status and reason (-1: the transport's normal close). */
+  public Future<Void> close(int status, String reason) {
     if (closed) {
       return Future.succeededFuture();
     }
     markClosed();
     forget.run();
-    return wire.close();
+    return status < 0 ? wire.close() : wire.close(status, reason);
   }
 
   /** The socket is gone (or being closed): no more writes, no timers. */

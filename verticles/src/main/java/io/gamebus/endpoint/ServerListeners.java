@@ -123,7 +123,15 @@ public final class ServerListeners<C extends ServerConnection> {
    * {@code stopped}; the servers themselves close with the verticle.
    */
   public Future<Void> closeAll() {
-    Future<Void> closing = table.closeAll();
+    return closeAll(-1, null);
+  }
+
+  /**
+   * {@link #closeAll()} with a WebSocket close status, for protocols whose clients read it (a
+   * Modrinth client reconnects after 1001 "going away", never after 1000).
+   */
+  public Future<Void> closeAll(int status, String reason) {
+    Future<Void> closing = table.closeAll(status, reason);
     bus.state(StatusEvent.STOPPED, null);
     return closing;
   }

@@ -38,12 +38,15 @@ public final class ServerSessions<S> {
     /** Ended sessions are gone from the table; a connection still holding one must not use it. */
     public boolean ended() { return ended; }
 
-    /** Whole seconds of grace left (floored at 0), or null while a connection is attached. */
+    /**
+     * The grace period's whole seconds minus the whole seconds elapsed since the last connection
+     * left (floored at 0), as the real RPFM server counts; null while a connection is attached.
+     */
     public Long graceRemainingSeconds(long graceMs, long nowMs) {
       if (connections > 0 || detachedAt < 0) {
         return null;
       }
-      return Math.max(0, (graceMs - (nowMs - detachedAt)) / 1000);
+      return Math.max(0, graceMs / 1000 - (nowMs - detachedAt) / 1000);
     }
   }
 
@@ -56,17 +59,23 @@ public final class ServerSessions<S> {
   private final long graceMs;
   private final java.util.function.Supplier<S> newState;
   private final BiConsumer<Session<S>, String> ended;
+  private final int maxIdle;
   private long nextId = 1;
+  /** The live sessions, readable from any thread (the {@code gamebus.endpoints} listing). */
+  private volatile int size;
 
   /**
    * @param graceMs  how long a session without connections is kept, in milliseconds
+   * @param maxIdle  sessions without connections kept at most; past it the one idle longest ends
+   *                 at once, so a peer that connects and drops in a loop cannot pile sessions up
    * @param newState the protocol's state for a new session
    * @param ended    told once when a session ends, with why (grace expired, ended by the peer, stop)
    */
-  public ServerSessions(Timers timers, long graceMs, java.util.function.Supplier<S> newState,
+  public ServerSessions(Timers timers, long graceMs, int maxIdle, java.util.function.Supplier<S> newState,
                         BiConsumer<Session<S>, String> ended) {
     this.timers = timers;
     this.graceMs = graceMs;
+    this.maxIdle = maxIdle;
     this.newState = newState;
     this.ended = ended;
   }
@@ -82,6 +91,7 @@ public final class ServerSessions<S> {
     if (!resumed) {
       session = new Session<>(nextId++, newState.get());
       sessions.put(session.id, session);
+      size = sessions.size();
     }
     session.connections++;
     session.detachedAt = -1;
@@ -102,6 +112,11 @@ public final class ServerSessions<S> {
       session.graceTimer = -1;
       end(session, "no connection for " + graceMs / 1000 + " s");
     });
+    List<Session<S>> idle = sessions.values().stream().filter(s -> s.connections == 0).toList();
+    if (idle.size() > maxIdle) {
+      Session<S> oldest = idle.stream().min(java.util.Comparator.comparingLong(s -> s.detachedAt)).orElseThrow();
+      end(oldest, "more than " + maxIdle + " sessions without a connection; this one waited longest");
+    }
   }
 
   /** Ends a session now, whatever is attached to it; idempotent. */
@@ -111,6 +126,7 @@ public final class ServerSessions<S> {
     }
     session.ended = true;
     sessions.remove(session.id, session);
+    size = sessions.size();
     if (session.graceTimer >= 0) {
       timers.cancel(session.graceTimer);
       session.graceTimer = -1;
@@ -123,6 +139,11 @@ public final class ServerSessions<S> {
     for (Session<S> session : new ArrayList<>(sessions.values())) {
       end(session, why);
     }
+  }
+
+  /** How many sessions live; safe from any thread. */
+  public int size() {
+    return size;
   }
 
   public Session<S> get(long id) {

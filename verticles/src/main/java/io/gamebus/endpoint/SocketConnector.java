@@ -24,16 +24,22 @@ final class SocketConnector implements UpstreamConnector {
 
   private final Vertx vertx;
   private final java.util.function.Supplier<String> url;
+  private final java.util.function.Supplier<Future<String>> resolve;
   private final LimitsConfig limits;
   private final int readIdleSeconds;
   private final boolean wholeMessages;
   private WebSocketClient webSockets;
   private NetClient tcp;
 
-  SocketConnector(Vertx vertx, java.util.function.Supplier<String> url, LimitsConfig limits, int readIdleSeconds,
-                  boolean wholeMessages) {
+  /**
+   * @param url     the URL as shown (status, errors)
+   * @param resolve the URL each attempt opens, possibly after an asynchronous step (a REST call)
+   */
+  SocketConnector(Vertx vertx, java.util.function.Supplier<String> url, java.util.function.Supplier<Future<String>> resolve,
+                  LimitsConfig limits, int readIdleSeconds, boolean wholeMessages) {
     this.vertx = vertx;
     this.url = url;
+    this.resolve = resolve;
     this.limits = limits;
     this.readIdleSeconds = readIdleSeconds;
     this.wholeMessages = wholeMessages;
@@ -46,8 +52,16 @@ final class SocketConnector implements UpstreamConnector {
 
   @Override
   public Future<Wire> connect(Handler<Buffer> input, Handler<Void> closed) {
-    URI uri = URI.create(url.get());
-    return "tcp".equals(uri.getScheme()) ? connectTcp(uri, input, closed) : connectWebSocket(uri, input, closed);
+    return connect(input, closed, detail -> { });
+  }
+
+  @Override
+  public Future<Wire> connect(Handler<Buffer> input, Handler<Void> closed, Handler<String> ignored) {
+    return resolve.get().compose(target -> {
+      URI uri = URI.create(target);
+      return "tcp".equals(uri.getScheme()) ? connectTcp(uri, input, closed)
+        : connectWebSocket(uri, input, closed, ignored);
+    });
   }
 
   private Future<Wire> connectTcp(URI url, Handler<Buffer> input, Handler<Void> closed) {
@@ -62,7 +76,7 @@ final class SocketConnector implements UpstreamConnector {
     });
   }
 
-  private Future<Wire> connectWebSocket(URI url, Handler<Buffer> input, Handler<Void> closed) {
+  private Future<Wire> connectWebSocket(URI url, Handler<Buffer> input, Handler<Void> closed, Handler<String> ignored) {
     if (webSockets == null) {
       // Vert.x's defaults (64 KiB frames, 256 KiB messages) are too small for FAF login lists.
       webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -73,7 +87,8 @@ final class SocketConnector implements UpstreamConnector {
     return webSockets.connect(new WebSocketConnectOptions().setAbsoluteURI(url.toString())).map(socket -> {
       if (wholeMessages) {
         socket.textMessageHandler(text -> input.handle(Buffer.buffer(text)));
-        socket.binaryMessageHandler(input);
+        socket.binaryMessageHandler(data -> ignored.handle("binary frame of " + data.length()
+          + " bytes ignored: the protocol sends text frames"));
       } else {
         socket.handler(input);
       }

@@ -14,7 +14,10 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   /** What the owner of a connection hears about it. */
   public interface Listener {
 
-    /** Input the decoder refused; the connection is being closed. */
+    /**
+     * Input the connection could not use: refused by the decoder (the connection is being closed),
+     * or dropped undecoded (binary frames of a text-only protocol; the connection stays).
+     */
     void badInput(String detail);
 
     /** The connection ended (before or after its handshake), whoever ended it. */
@@ -94,7 +97,7 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
         wire.close();
       }
     });
-    connector.connect(this::input, v -> ended()).onComplete(opened -> {
+    connector.connect(this::input, v -> ended(), listener::badInput).onComplete(opened -> {
       if (opened.failed()) {
         cancelHandshakeTimer();
         ready.tryFail("connect " + url + ": " + opened.cause().getMessage());

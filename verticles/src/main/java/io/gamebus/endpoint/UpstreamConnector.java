@@ -21,6 +21,14 @@ public interface UpstreamConnector {
    */
   Future<Wire> connect(Handler<Buffer> input, Handler<Void> closed);
 
+  /**
+   * {@link #connect(Handler, Handler)}, telling {@code ignored} about input the connection drops
+   * without decoding (binary frames of a text-only protocol), so it is counted, not silent.
+   */
+  default Future<Wire> connect(Handler<Buffer> input, Handler<Void> closed, Handler<String> ignored) {
+    return connect(input, closed);
+  }
+
   /** Releases the underlying clients. */
   Future<Void> close();
 
@@ -31,16 +39,30 @@ public interface UpstreamConnector {
    * @param readIdleSeconds a connection silent this long is closed (0 = never)
    */
   static UpstreamConnector of(Vertx vertx, String url, LimitsConfig limits, int readIdleSeconds) {
-    return new SocketConnector(vertx, () -> url, limits, readIdleSeconds, false);
+    return new SocketConnector(vertx, () -> url, () -> Future.succeededFuture(url), limits, readIdleSeconds, false);
   }
 
   /**
-   * WebSocket connections whose input is whole messages, one per call of {@code input} (a message
-   * sent in several frames is joined first), to a URL read again at each attempt, so a protocol can
-   * put what it must resume into the query (RPFM's {@code ?session_id=}).
+   * WebSocket connections whose input is whole text messages, one per call of {@code input} (a
+   * message sent in several frames is joined first; binary messages are dropped and reported as
+   * ignored), to a URL read again at each attempt, so a protocol can put what it must resume into
+   * the query (RPFM's {@code ?session_id=}).
    */
   static UpstreamConnector messages(Vertx vertx, java.util.function.Supplier<String> url, LimitsConfig limits,
                                     int readIdleSeconds) {
-    return new SocketConnector(vertx, url, limits, readIdleSeconds, true);
+    return new SocketConnector(vertx, url, () -> Future.succeededFuture(url.get()), limits, readIdleSeconds, true);
+  }
+
+  /**
+   * WebSocket connections of whole text messages to a URL found anew before each attempt, e.g. by a REST
+   * call that also hands out a token (Modrinth); a failure of {@code resolve} fails the attempt,
+   * which the link retries with backoff.
+   *
+   * @param shown what status events and errors call the upstream
+   */
+  static UpstreamConnector resolving(Vertx vertx, java.util.function.Supplier<String> shown,
+                                     java.util.function.Supplier<Future<String>> resolve, LimitsConfig limits,
+                                     int readIdleSeconds) {
+    return new SocketConnector(vertx, shown, resolve, limits, readIdleSeconds, true);
   }
 }

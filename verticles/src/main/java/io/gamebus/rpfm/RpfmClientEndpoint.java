@@ -1,6 +1,7 @@
 package io.gamebus.rpfm;
 
 import io.gamebus.bus.BusError;
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.rpfm.RpfmCodec;
 import io.gamebus.codecs.rpfm.RpfmCodecException;
 import io.gamebus.codecs.rpfm.RpfmCommand;
@@ -41,6 +42,7 @@ public final class RpfmClientEndpoint extends EndpointVerticle {
   private RequestChannel<RpfmClientSession, RpfmCommand, RpfmResponse> requests;
   private volatile long session = -1;
   private long nextId;
+  private RpfmServerProbe probe;
 
   public RpfmClientEndpoint(EndpointContext context) {
     super(context);
@@ -51,7 +53,8 @@ public final class RpfmClientEndpoint extends EndpointVerticle {
     options = RpfmOptions.from(config);
     codec = new RpfmCodec(config.limits().maxMessageBytes());
     Timers timers = Timers.of(vertx);
-    link = new UpstreamLink<>(bus, UpstreamConnector.messages(vertx, this::url, config.limits(),
+    probe = new RpfmServerProbe(vertx, config.url(), bus);
+    link = new UpstreamLink<>(bus, UpstreamConnector.resolving(vertx, this::url, this::resolve, config.limits(),
       options.readIdleTimeoutSeconds()), new Protocol(), config.reconnect(), options.handshakeTimeoutMs(), timers,
       context.node()::nextConnectionId);
     requests = new RequestChannel<>(bus, timers, options.requestTimeoutMs(), options.maxInFlight(), link::session,
@@ -61,7 +64,24 @@ public final class RpfmClientEndpoint extends EndpointVerticle {
 
   @Override
   protected Future<?> stopEndpoint() {
-    return requests.stop().eventually(link::stop);
+    return requests.stop().eventually(link::stop).eventually(probe::close);
+  }
+
+  /**
+   * Before each attempt, as the real UI does, asks {@code /version}: when the server process is new
+   * (another pid, or nothing listened since the last connection), the session to resume is gone
+   * even if the new process hands out the same id, so it is reported lost and not asked for.
+   */
+  private Future<String> resolve() {
+    return probe.check().map(restarted -> {
+      long last = session;
+      if (restarted != null && last >= 0) {
+        session = -1;
+        bus.status(null, StatusEvent.SESSION_LOST, restarted + ": session " + Long.toUnsignedString(last)
+          + " and its state are gone", new JsonObject().put("requested", last));
+      }
+      return url();
+    });
   }
 
   /** The configured URL, with {@code session_id} of the last session once there is one. */

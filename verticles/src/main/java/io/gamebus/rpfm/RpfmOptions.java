@@ -11,6 +11,9 @@ import io.gamebus.config.OptionsReader;
  *       kills the process on port 45127 unless this equals its own version exactly.</li>
  *   <li>{@code sessionGraceSeconds} (300, like the real server): server role, how long a session
  *       without connections is kept; a reconnect cancels the countdown.</li>
+ *   <li>{@code maxIdleSessions} (100): server role, sessions without a connection kept at most; past
+ *       it the one idle longest ends at once (a peer connecting and dropping in a loop cannot pile
+ *       sessions up).</li>
  *   <li>{@code handlerTimeoutMs} (60000): server role, how long a bus handler may take before the
  *       client gets an {@code Error} (the real UI waits forever, so something must answer).</li>
  *   <li>{@code maxInFlightPerConnection} (256): server role, commands of one connection waiting for
@@ -26,7 +29,7 @@ import io.gamebus.config.OptionsReader;
  *       link is normal.</li>
  * </ul>
  */
-public record RpfmOptions(String version, int sessionGraceSeconds, long handlerTimeoutMs, int maxInFlightPerConnection,
+public record RpfmOptions(String version, int sessionGraceSeconds, int maxIdleSessions, long handlerTimeoutMs, int maxInFlightPerConnection,
                           boolean exampleHandlers, long requestTimeoutMs, int maxInFlight, long handshakeTimeoutMs,
                           int readIdleTimeoutSeconds) {
 
@@ -35,6 +38,7 @@ public record RpfmOptions(String version, int sessionGraceSeconds, long handlerT
     RpfmOptions result = new RpfmOptions(
       options.string("version", "5.0.6"),
       options.integer("sessionGraceSeconds", 300, 1, 7 * 86_400),
+      options.integer("maxIdleSessions", 100, 1, 1_000_000),
       options.longValue("handlerTimeoutMs", 60_000, 1, 3_600_000),
       options.integer("maxInFlightPerConnection", 256, 1, 100_000),
       options.bool("exampleHandlers", false),

@@ -30,6 +30,8 @@ final class RpfmServerConnection implements ServerConnection {
   private final RpfmServerEndpoint endpoint;
   private final EndpointBus bus;
   private final ServerSessions.Session<Void> session;
+  /** Answers ready while the socket's write queue is full, in the order they became ready. */
+  private final java.util.ArrayDeque<RpfmResponse> ready = new java.util.ArrayDeque<>();
   private int inFlight;
 
   RpfmServerConnection(ServerLink link, RpfmServerEndpoint endpoint, ServerSessions.Session<Void> session) {
@@ -37,6 +39,7 @@ final class RpfmServerConnection implements ServerConnection {
     this.endpoint = endpoint;
     this.bus = link.bus();
     this.session = session;
+    link.whenWritable(this::drainReady);
   }
 
   @Override public ServerLink link() { return link; }
@@ -51,7 +54,7 @@ final class RpfmServerConnection implements ServerConnection {
   public void textInput(String text) {
     if (!link.isClosed() && link.admit()) {
       try {
-        handle(endpoint.codec().decodeCommand(text));
+        handle(endpoint.codec().decodeCommand(text), text.length());
       } catch (RpfmCodecException e) {
         badInput(e);
       }
@@ -74,11 +77,12 @@ final class RpfmServerConnection implements ServerConnection {
     Long id = e.id();
     bus.badInput(id(), e.getMessage() + (id == null ? " (no numeric id: not answered)" : ""));
     if (id != null) {
-      write(RpfmResponse.error(id, e.wireText()));
+      answer(RpfmResponse.error(id, e.wireText()));
     }
   }
 
-  private void handle(RpfmCommand command) {
+  /** @param size the command's length on the wire, counted while it waits for its handler */
+  private void handle(RpfmCommand command, int size) {
     bus.publish(id(), command.command(), forTheBus(command));
     switch (command.command()) {
       case "ClientDisconnecting" -> {
@@ -89,30 +93,58 @@ final class RpfmServerConnection implements ServerConnection {
         link.close();
       }
       case "Exit" -> {
-        write(RpfmResponse.error(command.id(), EXIT_TEXT));
+        answer(RpfmResponse.error(command.id(), EXIT_TEXT));
         endpoint.sessions().end(session, "the client sent Exit");
       }
       default -> {
         if (session.ended()) {
-          write(RpfmResponse.error(command.id(), ENDED_TEXT + "session " + session.id() + " has ended"));
+          answer(RpfmResponse.error(command.id(), ENDED_TEXT + "session " + session.id() + " has ended"));
         } else {
-          callHandler(command);
+          callHandler(command, size);
         }
       }
     }
   }
 
-  /** Asks the command's bus handler; at the in-flight bound, reading stops until answers go out. */
-  private void callHandler(RpfmCommand command) {
+  /**
+   * Asks the command's bus handler. What waits for handlers is bounded twice: by count
+   * ({@code maxInFlightPerConnection}) and by bytes (the layer's backlog bound, so a few commands of
+   * tens of MiB are as bounded as many small ones); past either, reading stops until answers go out.
+   */
+  private void callHandler(RpfmCommand command, int size) {
+    link.queued(size);
     if (++inFlight == endpoint.options().maxInFlightPerConnection()) {
       link.hold();
     }
     endpoint.answer(id(), session.id(), command).onComplete(done -> {
+      link.unqueued(size);
       if (inFlight-- == endpoint.options().maxInFlightPerConnection()) {
         link.release();
       }
-      write(done.result());
+      answer(done.result());
     });
+  }
+
+  /**
+   * Writes an answer, or keeps it until the socket's write queue has room: answers to the peer's own
+   * pipelined commands are not pushes, so a peer that reads is never cut off for asking several
+   * large files at once; one that stops reading is, after {@code slowConsumerSeconds}.
+   */
+  private void answer(RpfmResponse response) {
+    if (link.isClosed()) {
+      return;
+    }
+    if (ready.isEmpty() && link.writable()) {
+      write(response);
+    } else {
+      ready.add(response);
+    }
+  }
+
+  private void drainReady() {
+    while (!ready.isEmpty() && link.writable()) {
+      write(ready.poll());
+    }
   }
 
   /** The command as published on {@code .in} and sent to its handler. */
@@ -126,6 +158,7 @@ final class RpfmServerConnection implements ServerConnection {
 
   @Override
   public void closed() {
+    ready.clear();
     endpoint.sessions().detach(session);
   }
 }

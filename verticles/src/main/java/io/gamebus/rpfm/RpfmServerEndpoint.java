@@ -46,7 +46,8 @@ public final class RpfmServerEndpoint extends EndpointVerticle implements OutRou
   protected Future<?> startEndpoint() {
     options = RpfmOptions.from(config);
     codec = new RpfmCodec(config.limits().maxMessageBytes());
-    sessions = new ServerSessions<>(Timers.of(vertx), options.sessionGraceSeconds() * 1000L, () -> null,
+    sessions = new ServerSessions<>(Timers.of(vertx), options.sessionGraceSeconds() * 1000L, options.maxIdleSessions(),
+      () -> null,
       (session, why) -> bus.status(null, StatusEvent.SESSION_ENDED, why, new JsonObject().put("session", session.id())));
     calls = new HandlerCalls(bus);
     RpfmHttp http = new RpfmHttp(this);
@@ -142,7 +143,7 @@ public final class RpfmServerEndpoint extends EndpointVerticle implements OutRou
   @Override
   public JsonObject details() {
     return new JsonObject().put("listeners", new JsonArray(listening()))
-      .put("sessions", sessions == null ? 0 : sessions.all().size());
+      .put("sessions", sessions == null ? 0 : sessions.size());
   }
 
   /** Closes every connection, as a network drop would; their sessions wait for a reconnect. */

@@ -18,7 +18,7 @@ class ServerSessionsTest {
 
   final FakeTimers timers = new FakeTimers();
   final List<String> ended = new ArrayList<>();
-  final ServerSessions<StringBuilder> sessions = new ServerSessions<>(timers, GRACE, StringBuilder::new,
+  final ServerSessions<StringBuilder> sessions = new ServerSessions<>(timers, GRACE, 2, StringBuilder::new,
     (session, why) -> ended.add(session.id() + ": " + why));
 
   @Test
@@ -85,5 +85,24 @@ class ServerSessionsTest {
     sessions.endAll("stop");
     assertEquals(List.of("1: stop", "2: stop"), ended);
     assertEquals(0, timers.pending());
+  }
+
+  @Test
+  void pastMaxIdleTheSessionIdleLongestEndsSoAConnectDropLoopCannotPileSessionsUp() {
+    for (int i = 0; i < 3; i++) {
+      sessions.detach(sessions.attach(null).session());
+    }
+    assertEquals(List.of("1: more than 2 sessions without a connection; this one waited longest"), ended);
+    assertEquals(2, sessions.size());
+    assertEquals(2, timers.pending(), "the ended session's countdown is cancelled");
+  }
+
+  @Test
+  void theRemainingGraceCountsWholeSecondsAsTheRealServerDoes() {
+    ServerSessions.Session<StringBuilder> session = sessions.attach(null).session();
+    long before = System.currentTimeMillis();
+    sessions.detach(session);
+    assertEquals(300L, session.graceRemainingSeconds(GRACE, before), "no whole second has passed");
+    assertEquals(299L, session.graceRemainingSeconds(GRACE, System.currentTimeMillis() + 1_000));
   }
 }
