@@ -41,23 +41,13 @@ class RpfmServerHostileTest {
 
   @Test
   void thousandsOfPipelinedCommandsAreEachAnsweredOnceWithTheirOwnId(Vertx vertx, VertxTestContext test) {
-    Set<Long> answered = new HashSet<>();
-    RpfmTestClient.connect(vertx, port, null).onComplete(test.succeeding(c -> {
-      Runnable[] read = new Runnable[1];
-      read[0] = () -> c.next().onComplete(test.succeeding(frame -> test.verify(() -> {
-        assertEquals("warhammer_3", frame.getJsonObject("data").getString("String"), frame.encode());
-        assertTrue(answered.add(frame.getLong("id")), "answered twice: " + frame.encode());
-        if (answered.size() == PIPELINED) {
-          test.completeNow();
-        } else {
-          read[0].run();
-        }
-      })));
-      read[0].run();
+    RpfmTestClient.connect(vertx, port, null).compose(c -> {
       for (int id = 0; id < PIPELINED; id++) {
         c.sendText("{\"id\":" + id + ",\"data\":\"GetGameSelected\"}");
       }
-    }));
+      return c.answers(PIPELINED, frame ->
+        assertEquals("warhammer_3", frame.getJsonObject("data").getString("String"), frame.encode()));
+    }).onComplete(test.succeedingThenComplete());
   }
 
   @Test
@@ -66,31 +56,21 @@ class RpfmServerHostileTest {
     RpfmHandlers.command(vertx, "packs", "GetPackFileName", call -> Promise.<JsonObject>promise().future())
       .await(5, TimeUnit.SECONDS);
     int silent = 200; // more than maxInFlightPerConnection: reading pauses, then resumes as errors go out
-    Set<Long> answered = new HashSet<>();
-    RpfmTestClient.connect(vertx, port, null).onComplete(test.succeeding(c -> {
-      Runnable[] read = new Runnable[1];
-      read[0] = () -> c.next().onComplete(test.succeeding(frame -> test.verify(() -> {
-        long id = frame.getLong("id");
+    RpfmTestClient.connect(vertx, port, null).compose(c -> {
+      for (int id = 0; id < silent; id++) {
+        c.sendText("{\"id\":" + id + ",\"data\":{\"GetPackFileName\":\"x\"}}");
+      }
+      c.sendText("{\"id\":" + silent + ",\"data\":\"GetGameSelected\"}");
+      return c.answers(silent + 1, frame -> {
         JsonObject data = frame.getJsonObject("data");
-        if (id == silent) {
+        if (frame.getLong("id") == silent) {
           assertEquals("warhammer_3", data.getString("String"));
         } else {
           String error = data.getString("Error");
           assertTrue(error.contains("GetPackFileName") && error.contains("timeout"), error);
         }
-        assertTrue(answered.add(id), "answered twice: " + id);
-        if (answered.size() == silent + 1) {
-          test.completeNow();
-        } else {
-          read[0].run();
-        }
-      })));
-      read[0].run();
-      for (int id = 0; id < silent; id++) {
-        c.sendText("{\"id\":" + id + ",\"data\":{\"GetPackFileName\":\"x\"}}");
-      }
-      c.sendText("{\"id\":" + silent + ",\"data\":\"GetGameSelected\"}");
-    }));
+      });
+    }).onComplete(test.succeedingThenComplete());
   }
 
   @Test

@@ -48,25 +48,14 @@ class RpfmServerLimitsTest {
     RpfmHandlers.command(vertx, "packs", "GetPackFileName",
       call -> Future.succeededFuture(RpfmHandlers.reply("String", big))).await(5, TimeUnit.SECONDS);
     int pipelined = 4;
-    Set<Long> answered = new HashSet<>();
-    RpfmTestClient.connect(vertx, port, null).onComplete(test.succeeding(c -> {
-      c.closed().onSuccess(code -> test.failNow("the server closed the socket (" + code + ") after "
-        + answered.size() + " of " + pipelined + " answers"));
-      Runnable[] read = new Runnable[1];
-      read[0] = () -> c.next().onComplete(test.succeeding(frame -> test.verify(() -> {
-        assertEquals(big.length(), frame.getJsonObject("data").getString("String").length());
-        assertTrue(answered.add(frame.getLong("id")));
-        if (answered.size() == pipelined) {
-          test.completeNow();
-        } else {
-          read[0].run();
-        }
-      })));
-      read[0].run();
+    RpfmTestClient.connect(vertx, port, null).compose(c -> {
+      c.closed().onSuccess(code -> test.failNow("the server closed the socket (" + code + ")"));
       for (int id = 0; id < pipelined; id++) {
         c.sendText("{\"id\":" + id + ",\"data\":{\"GetPackFileName\":\"x\"}}");
       }
-    }));
+      return c.answers(pipelined, frame ->
+        assertEquals(big.length(), frame.getJsonObject("data").getString("String").length()));
+    }).onComplete(test.succeedingThenComplete());
   }
 
   /**

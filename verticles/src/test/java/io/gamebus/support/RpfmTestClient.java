@@ -77,6 +77,37 @@ public final class RpfmTestClient {
     return promise.future();
   }
 
+  /**
+   * Reads frames until {@code count} distinct ids have been answered, handing each to {@code check}
+   * (which may throw); fails on an id answered twice. Completes with the ids in arrival order.
+   */
+  public Future<List<Long>> answers(int count, java.util.function.Consumer<JsonObject> check) {
+    Promise<List<Long>> done = Promise.promise();
+    List<Long> ids = new ArrayList<>();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    Runnable[] read = new Runnable[1];
+    read[0] = () -> next().onComplete(frame -> {
+      try {
+        check.accept(frame.result());
+        long id = frame.result().getLong("id");
+        if (!seen.add(id)) {
+          throw new AssertionError("answered twice: " + frame.result().encode());
+        }
+        ids.add(id);
+      } catch (Throwable e) {
+        done.tryFail(e);
+        return;
+      }
+      if (ids.size() == count) {
+        done.tryComplete(ids);
+      } else {
+        read[0].run();
+      }
+    });
+    read[0].run();
+    return done.future();
+  }
+
   /** Sends {@code {"id": id, "data": data}} and returns the next frame (the answer when nothing else is pending). */
   public Future<JsonObject> call(long id, Object data) {
     sendText(new JsonObject().put("id", id).put("data", data).encode());
