@@ -74,9 +74,10 @@ public final class ModrinthFixtures {
    * trace with quotes, tabs and a few non-ASCII characters, so the JSON text holds escapes.
    */
   public static String logLine(int chars) {
-    String unit = "[12:00:01] [Server thread/WARN]: Player \"Zoë\" moved wrongly! ±0.5 → \tat "
-        + "net.minecraft.server.network.ServerGamePacketListenerImpl.handleMovePlayer(Unknown Source) ";
+    // A few non-ASCII characters up front, as in a real line (player names, symbols), then the trace.
+    String unit = "\tat net.minecraft.server.network.ServerGamePacketListenerImpl.handleMovePlayer(\"Unknown Source\") ";
     StringBuilder b = new StringBuilder(chars + unit.length());
+    b.append("[12:00:01] [Server thread/WARN]: Player \"Zoë\" moved wrongly! ±0.5 → ");
     while (b.length() < chars) {
       b.append(unit);
     }
