@@ -31,13 +31,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       readTree on a 10 MiB VecU8 response, target 0.8; 3 rounds, each one fork per method
  *       (2 × 2 s warm-up, 3 × 2 s measurement, mean throughput) in alternating order; about
  *       1.5 minutes.</li>
+ *   <li>{@code modrinth}: {@link ModrinthDecodeBenchmark}, ModrinthCodec.decode / Jackson readTree,
+ *       (a) on a {@code stats} frame and (b) on a {@code log} frame with a 4 KiB console line;
+ *       target 0.8 each; 3 rounds per pair, each one fork per method (2 × 1 s warm-up, 3 × 1 s
+ *       measurement, mean throughput) in alternating order; about 1.5 minutes.</li>
  *   <li>{@code all}: all of them, one after the other.</li>
  * </ul>
  *
  * <pre>cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec
  * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=dfhack
  * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=json
- * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=rpfm</pre>
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=rpfm
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=modrinth</pre>
  */
 public final class BenchRatio {
 
@@ -48,8 +53,8 @@ public final class BenchRatio {
 
   public static void main(String[] args) throws Exception {
     String which = System.getProperty("bench.ratio", "faf");
-    if (!List.of("faf", "dfhack", "json", "rpfm", "all").contains(which)) {
-      throw new IllegalArgumentException("bench.ratio must be faf, dfhack, json, rpfm or all: " + which);
+    if (!List.of("faf", "dfhack", "json", "rpfm", "modrinth", "all").contains(which)) {
+      throw new IllegalArgumentException("bench.ratio must be faf, dfhack, json, rpfm, modrinth or all: " + which);
     }
     boolean all = which.equals("all");
     if (all || which.equals("faf")) {
@@ -64,6 +69,10 @@ public final class BenchRatio {
     }
     if (all || which.equals("rpfm")) {
       run(rpfm());
+    }
+    if (all || which.equals("modrinth")) {
+      run(modrinth("statsDecode", "statsReadTree", "stats"));
+      run(modrinth("logDecode", "logReadTree", "log"));
     }
   }
 
@@ -98,6 +107,17 @@ public final class BenchRatio {
     return new Pair(RpfmDecodeBenchmark.class, "rpfmDecodeToBus", "RpfmCodec.decodeResponse.toBus",
         "jacksonReadTree", "ObjectMapper.readTree", 0.8,
         String.format("message: VecU8 response, %d bytes", fixture.messageBytes()), 3, 2, 3, 2, false);
+  }
+
+  private static Pair modrinth(String ours, String reference, String frame) throws Exception {
+    ModrinthDecodeBenchmark fixture = new ModrinthDecodeBenchmark();
+    fixture.setup();
+    String what = frame.equals("stats")
+        ? String.format("frame: stats, %d bytes", fixture.statsBytes())
+        : String.format("frame: log with a %d-char console line, %d bytes", ModrinthDecodeBenchmark.LOG_CHARS,
+            fixture.logBytes());
+    return new Pair(ModrinthDecodeBenchmark.class, ours, "ModrinthCodec.decode", reference,
+        "ObjectMapper.readTree", 0.8, what, 3, 2, 3, 1, false);
   }
 
   private static void run(Pair p) throws Exception {
