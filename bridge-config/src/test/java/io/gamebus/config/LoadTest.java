@@ -43,7 +43,12 @@ class LoadTest {
     assertEquals("127.0.0.1", config.http().host());
     assertEquals(8090, config.http().port());
     assertFalse(config.cluster().enabled());
-    assertEquals(3, config.endpoints().size());
+    assertEquals(4, config.endpoints().size());
+    EndpointConfig hosting = config.endpoints().get(3);
+    assertEquals(Protocol.MODRINTH, hosting.protocol());
+    assertEquals(8091, hosting.listeners().get(0).port());
+    assertEquals("/ws", hosting.listeners().get(0).path());
+    assertEquals("GAMEBUS_MODRINTH_API_TOKEN", hosting.auth().tokenEnv());
     EndpointConfig packs = config.endpoints().get(2);
     assertEquals(Protocol.RPFM, packs.protocol());
     assertEquals(45127, packs.listeners().get(0).port(), "the real RPFM UI cannot use another port");

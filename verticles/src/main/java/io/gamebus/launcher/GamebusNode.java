@@ -12,6 +12,9 @@ import io.gamebus.dfhack.DfhackClientEndpoint;
 import io.gamebus.dfhack.DfhackServerEndpoint;
 import io.gamebus.faf.FafClientEndpoint;
 import io.gamebus.faf.FafServerEndpoint;
+import io.gamebus.modrinth.ModrinthClientEndpoint;
+import io.gamebus.modrinth.ModrinthOptions;
+import io.gamebus.modrinth.ModrinthServerEndpoint;
 import io.gamebus.rpfm.RpfmClientEndpoint;
 import io.gamebus.rpfm.RpfmServerEndpoint;
 import io.vertx.core.Deployable;
@@ -98,6 +101,9 @@ public final class GamebusNode {
         ? new io.gamebus.examples.DfhackExampleCommands(config.busPrefix(), endpoint.name()) : null;
       case RPFM -> io.gamebus.rpfm.RpfmOptions.from(endpoint).exampleHandlers()
         ? new io.gamebus.examples.RpfmExamplePacks(config.busPrefix(), endpoint.name()) : null;
+      case MODRINTH -> ModrinthOptions.from(endpoint).exampleServer()
+        ? new io.gamebus.examples.ModrinthExampleServer(config.busPrefix(), endpoint.name(), ModrinthOptions.DEMO_SERVER)
+        : null;
       default -> null;
     };
     if (examples == null) {
@@ -116,8 +122,9 @@ public final class GamebusNode {
       case FAF -> server ? new FafServerEndpoint(context) : new FafClientEndpoint(context);
       case DFHACK -> server ? new DfhackServerEndpoint(context) : new DfhackClientEndpoint(context);
       case RPFM -> server ? new RpfmServerEndpoint(context) : new RpfmClientEndpoint(context);
+      case MODRINTH -> server ? new ModrinthServerEndpoint(context) : new ModrinthClientEndpoint(context);
       default -> throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
-        + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm)");
+        + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm, modrinth)");
     };
   }
 
@@ -158,6 +165,11 @@ public final class GamebusNode {
   /** The RPFM server endpoint of that name, for reading its actual port. */
   public RpfmServerEndpoint rpfmServer(String name) {
     return (RpfmServerEndpoint) endpoints.get("rpfm." + name);
+  }
+
+  /** The Modrinth server endpoint of that name, for reading its actual port. */
+  public ModrinthServerEndpoint modrinthServer(String name) {
+    return (ModrinthServerEndpoint) endpoints.get("modrinth." + name);
   }
 
   /** The FAF server endpoint of that name, for reading its actual ports. */

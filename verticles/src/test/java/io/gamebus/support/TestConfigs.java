@@ -48,6 +48,24 @@ public final class TestConfigs {
       .put("options", options);
   }
 
+  /** A Modrinth server endpoint on an ephemeral port at /ws; the API token is read from {@code tokenFile}. */
+  public static JsonObject modrinthServer(String name, String tokenFile, JsonObject options) {
+    return new JsonObject()
+      .put("protocol", "modrinth").put("name", name).put("role", "server")
+      .put("listeners", new JsonArray()
+        .add(new JsonObject().put("transport", "websocket").put("host", "127.0.0.1").put("port", 0).put("path", "/ws")))
+      .put("auth", new JsonObject().put("tokenFile", tokenFile))
+      .put("options", options);
+  }
+
+  public static JsonObject modrinthClient(String name, String archonBaseUrl, String tokenFile, JsonObject options) {
+    return new JsonObject()
+      .put("protocol", "modrinth").put("name", name).put("role", "client").put("url", archonBaseUrl)
+      .put("auth", new JsonObject().put("tokenFile", tokenFile))
+      .put("reconnect", new JsonObject().put("initialDelayMs", 50).put("maxDelayMs", 500))
+      .put("options", options);
+  }
+
   public static GamebusConfig node(JsonObject... endpoints) {
     JsonArray list = new JsonArray();
     for (JsonObject e : endpoints) {

@@ -1,0 +1,135 @@
+package io.gamebus.modrinth;
+
+import io.gamebus.bus.StatusEvent;
+import io.gamebus.codecs.modrinth.ModrinthCodecException;
+import io.gamebus.codecs.modrinth.ModrinthEvents;
+import io.gamebus.codecs.modrinth.ModrinthFrame;
+import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.ServerConnection;
+import io.gamebus.endpoint.ServerLink;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One socket of the server role, for one server id (from the URL the token endpoint handed out).
+ * The first frame must be {@code auth} with a token for that id: {@code auth-ok}, or
+ * {@code auth-incorrect} (the official client then fetches a new token and tries again on the same
+ * socket). Before the token expires {@code auth-expiring} is sent, and a new {@code auth} renews it;
+ * an expired token is answered {@code auth-incorrect} and must be renewed within the login timeout.
+ * Close statuses: 1008 after {@code maxFailedAuths} failed auths in a row or no auth within
+ * {@code limits.loginTimeoutSeconds} (the official client never meets either, and reconnects after
+ * any status but 1000); 1009 for a frame past the size limit (the layer); 1001 when the endpoint
+ * stops. Events are written only to authenticated sockets.
+ */
+final class ModrinthServerConnection implements ServerConnection {
+
+  /** RFC 6455 policy violation: the peer broke the auth rules. */
+  static final int POLICY_VIOLATION = 1008;
+
+  private final ServerLink link;
+  private final ModrinthServerEndpoint endpoint;
+  private final EndpointBus bus;
+  private final String serverId;
+  private boolean authenticated;
+  private int failedAuths;
+  private long expiryTimer = -1;
+  private long renewTimer = -1;
+
+  ModrinthServerConnection(ServerLink link, ModrinthServerEndpoint endpoint, String serverId) {
+    this.link = link;
+    this.endpoint = endpoint;
+    this.bus = link.bus();
+    this.serverId = serverId;
+    link.expectLogin(POLICY_VIOLATION);
+  }
+
+  @Override public ServerLink link() { return link; }
+  String serverId() { return serverId; }
+  boolean authenticated() { return authenticated; }
+
+  @Override
+  public void textInput(String text) {
+    if (link.isClosed() || !link.admit()) {
+      return;
+    }
+    ModrinthFrame frame;
+    try {
+      frame = endpoint.codec().decode(text);
+    } catch (ModrinthCodecException e) {
+      bus.badInput(id(), e.getMessage()); // Archon's answer is unknown; nothing is sent, the socket stays
+      return;
+    }
+    bus.publish(id(), frame.event(), ModrinthEvents.redacted(frame.json()).put("server", serverId));
+    if ("auth".equals(frame.event())) {
+      auth(frame.json().getString("jwt"));
+    } else if (!authenticated) {
+      bus.badInput(id(), frame.event() + " before auth");
+      write(ModrinthEvents.authIncorrect());
+    }
+  }
+
+  @Override
+  public void input(Buffer data) {
+    textInput(data.toString());
+  }
+
+  @Override
+  public void binaryInput(Buffer data) {
+    bus.badInput(id(), "binary frame of " + data.length() + " bytes ignored: Modrinth sends JSON in text frames");
+  }
+
+  private void auth(String jwt) {
+    endpoint.tokens().verify(jwt, serverId).onComplete(done -> {
+      if (link.isClosed()) {
+        return;
+      }
+      if (done.succeeded()) {
+        boolean renewal = authenticated;
+        authenticated = true;
+        failedAuths = 0;
+        link.loggedIn();
+        write(ModrinthEvents.authOk());
+        bus.status(id(), StatusEvent.AUTHENTICATED, (renewal ? "renewed: server " : "server ") + serverId);
+        scheduleExpiry(done.result().expiresAtMs());
+      } else {
+        failedAuths++;
+        bus.status(id(), StatusEvent.AUTHENTICATION_FAILED, done.cause().getMessage());
+        if (failedAuths >= endpoint.options().maxFailedAuths()) {
+          link.reject(failedAuths + " failed auths in a row", POLICY_VIOLATION);
+        } else {
+          write(ModrinthEvents.authIncorrect());
+        }
+      }
+    });
+  }
+
+  /** {@code auth-expiring} ahead of expiry; at expiry, {@code auth-incorrect} and a new login countdown. */
+  private void scheduleExpiry(long expiresAtMs) {
+    cancelTimers();
+    long left = expiresAtMs - System.currentTimeMillis();
+    long renewAt = left - endpoint.options().renewBeforeSeconds() * 1000L;
+    renewTimer = endpoint.timer(Math.max(1, renewAt), () -> write(ModrinthEvents.authExpiring()));
+    expiryTimer = endpoint.timer(Math.max(1, left), () -> {
+      authenticated = false;
+      bus.status(id(), StatusEvent.AUTHENTICATION_FAILED, "token expired without renewal");
+      write(ModrinthEvents.authIncorrect());
+      link.expectLogin(POLICY_VIOLATION);
+    });
+  }
+
+  private void cancelTimers() {
+    endpoint.cancelTimer(renewTimer);
+    endpoint.cancelTimer(expiryTimer);
+    renewTimer = -1;
+    expiryTimer = -1;
+  }
+
+  void write(JsonObject event) {
+    link.write(event.toBuffer());
+  }
+
+  @Override
+  public void closed() {
+    cancelTimers();
+  }
+}
