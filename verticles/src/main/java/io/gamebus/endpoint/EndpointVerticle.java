@@ -51,6 +51,13 @@ public abstract class EndpointVerticle extends VerticleBase implements RunningEn
     return super.context;
   }
 
+  /** Runs {@code action} on this endpoint's event loop (from a test or another verticle's thread). */
+  protected <T> Future<T> onEventLoop(java.util.function.Supplier<Future<T>> action) {
+    io.vertx.core.Promise<T> done = io.vertx.core.Promise.promise();
+    eventLoop().runOnContext(v -> action.get().onComplete(done));
+    return done.future();
+  }
+
   @Override
   public EndpointBus bus() {
     return bus;

@@ -40,6 +40,8 @@ final class UpstreamWire implements Wire {
   @Override public String remoteHost() { return wire.remoteHost(); }
   @Override public boolean writeQueueFull() { return wire.writeQueueFull(); }
   @Override public Future<Void> close() { return wire.close(); }
+  @Override public Future<Void> close(int status, String reason) { return wire.close(status, reason); }
+  @Override public String closeDetail() { return wire.closeDetail(); }
   @Override public void pause() { wire.pause(); }
   @Override public void resume() { wire.resume(); }
 }

@@ -52,6 +52,14 @@ public interface Wire {
     return close();
   }
 
+  /**
+   * How a closed WebSocket ended, e.g. {@code close status 1000 (Client disconnecting)}: the
+   * peer's status, or ours when we closed first; null on TCP or without a close frame.
+   */
+  default String closeDetail() {
+    return null;
+  }
+
   /** Stops reading, e.g. while an earlier message is still being handled. */
   void pause();
 
@@ -99,6 +107,16 @@ public interface Wire {
       @Override
       public Future<Void> close(int status, String reason) {
         return socket.close((short) status, closeReason(reason));
+      }
+
+      @Override
+      public String closeDetail() {
+        Short status = socket.closeStatusCode();
+        if (status == null) {
+          return null;
+        }
+        String reason = socket.closeReason();
+        return "close status " + status + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
       }
     };
   }

@@ -72,6 +72,11 @@ public final class ModrinthServerEndpoint extends EndpointVerticle implements Ou
     return listeners.closeAll(GOING_AWAY, "server endpoint stopping");
   }
 
+  /** Closes every socket with {@code status}, as a dropped network or a restarting node would. */
+  Future<Void> dropConnections(int status) {
+    return onEventLoop(() -> listeners.table().closeAll(status, "dropped"));
+  }
+
   private ModrinthServerConnection open(ServerLink link, String transport) {
     return new ModrinthServerConnection(link, this, serverOf(link.wire().requestUri()));
   }

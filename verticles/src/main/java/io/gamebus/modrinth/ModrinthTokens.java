@@ -69,7 +69,8 @@ final class ModrinthTokens {
     return jwt.authenticate(new TokenCredentials(token))
       .recover(e -> Future.failedFuture("signature invalid or token expired"))
       .compose(user -> {
-        JsonObject claims = user.principal();
+        // Vert.x keeps the decoded payload in the attributes; the principal holds the raw token.
+        JsonObject claims = user.attributes().getJsonObject("accessToken", new JsonObject());
         if (!serverId.equals(claims.getValue("sub"))) {
           return Future.failedFuture("token is for another server");
         }

@@ -159,12 +159,6 @@ public final class RpfmServerEndpoint extends EndpointVerticle implements OutRou
     });
   }
 
-  private Future<Void> onEventLoop(java.util.function.Supplier<Future<Void>> action) {
-    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
-    eventLoop().runOnContext(v -> action.get().onComplete(done));
-    return done.future();
-  }
-
   public List<String> listening() { return listeners == null ? List.of() : listeners.listening(); }
   RpfmOptions options() { return options; }
   RpfmCodec codec() { return codec; }

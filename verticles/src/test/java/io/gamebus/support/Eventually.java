@@ -23,4 +23,25 @@ public final class Eventually {
     }));
     return done.future();
   }
+
+  /**
+   * Blocks the test thread until {@code value} gives non-null (asked every 20 ms), for at most 20 s;
+   * fails with {@code what} otherwise. For conditions fed by bus consumers on other threads.
+   */
+  public static <T> T value(Supplier<T> value, String what) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      T v = value.get();
+      if (v != null) {
+        return v;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+    throw new AssertionError("never saw " + what);
+  }
 }
