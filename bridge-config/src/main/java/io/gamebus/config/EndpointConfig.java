@@ -35,6 +35,9 @@ public final class EndpointConfig extends ConfigObject {
   /** Modrinth's default time to send {@code auth}: its client gives up waiting for auth-ok after 30 s. */
   public static final int MODRINTH_LOGIN_TIMEOUT_SECONDS = 30;
 
+  /** The Modrinth client role's default {@code url}: the real Archon, as the official client's archonBaseUrl. */
+  public static final String MODRINTH_ARCHON = "https://archon.modrinth.com";
+
   private final Protocol protocol;
   private final String name;
   private final Role role;
@@ -61,7 +64,8 @@ public final class EndpointConfig extends ConfigObject {
     if (!server && !listeners.isEmpty()) {
       throw f.error("listeners", "a client endpoint does not listen; it connects to its url");
     }
-    url = f.string("url", null);
+    // A Modrinth client's url is Archon's REST base; the real service is the default, as in the official client.
+    url = f.string("url", !server && protocol == Protocol.MODRINTH ? MODRINTH_ARCHON : null);
     if (server && url != null) {
       throw f.error("url", "only client endpoints have a url; a server endpoint has listeners");
     }

@@ -195,6 +195,25 @@ class ValidationTest {
   }
 
   @Test
+  void modrinthRules() {
+    JsonObject server = server("hosting", 0).put("protocol", "modrinth");
+    assertError("endpoints[0].listeners[0].transport: Modrinth speaks WebSocket only", config(server));
+    assertError("endpoints[0].url: 'ws://h/ws' is not Archon's REST base (http:// or https://, e.g. https://archon.modrinth.com)",
+        config(client("c", "ws://h/ws").put("protocol", "modrinth")));
+    EndpointConfig client = GamebusConfig.fromJson(config(client("c", null).put("protocol", "modrinth"))).endpoints().get(0);
+    assertEquals("https://archon.modrinth.com", client.url(), "the official client's archonBaseUrl is the default");
+    assertEquals(1024 * 1024, client.limits().maxMessageBytes());
+    assertEquals(1024 * 1024, client.limits().maxFrameBytes());
+    assertEquals(30, client.limits().loginTimeoutSeconds());
+    // The server role checks an API token (tokenEnv) and signs socket JWTs with a key: both are allowed.
+    server.getJsonArray("listeners").getJsonObject(0).put("transport", "websocket").put("path", "/ws");
+    EndpointConfig hosting = GamebusConfig.fromJson(config(server.put("auth",
+        new JsonObject().put("tokenEnv", "API_TOKEN").put("keyEnv", "JWT_KEY")))).endpoints().get(0);
+    assertEquals("API_TOKEN", hosting.auth().tokenEnv());
+    assertEquals("JWT_KEY", hosting.auth().keyEnv());
+  }
+
+  @Test
   void missingRequiredField() {
     assertError("endpoints[0].protocol: required", config(server("a", 1).putNull("protocol")));
     assertError("endpoints[0].role: required", config(server("a", 1).putNull("role")));
