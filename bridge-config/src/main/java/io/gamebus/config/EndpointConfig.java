@@ -35,6 +35,9 @@ public final class EndpointConfig extends ConfigObject {
   /** Modrinth's default time to send {@code auth}: its client gives up waiting for auth-ok after 30 s. */
   public static final int MODRINTH_LOGIN_TIMEOUT_SECONDS = 30;
 
+  /** Red's default message size: aiohttp's {@code max_msg_size}, which Red's RPC server keeps. */
+  public static final int RED_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
   /** The Modrinth client role's default {@code url}: the real Archon, as the official client's archonBaseUrl. */
   public static final String MODRINTH_ARCHON = "https://archon.modrinth.com";
 
@@ -77,6 +80,8 @@ public final class EndpointConfig extends ConfigObject {
         LimitsConfig.DEFAULT_LOGIN_TIMEOUT_SECONDS);
       case MODRINTH -> new LimitsConfig.Defaults(MODRINTH_MAX_MESSAGE_BYTES, MODRINTH_MAX_MESSAGE_BYTES,
         MODRINTH_LOGIN_TIMEOUT_SECONDS);
+      case RED -> new LimitsConfig.Defaults(RED_MAX_MESSAGE_BYTES, LimitsConfig.Defaults.FRAME_IS_MESSAGE,
+        LimitsConfig.DEFAULT_LOGIN_TIMEOUT_SECONDS);
       default -> LimitsConfig.Defaults.GENERAL;
     };
     limits = f.object("limits", fields -> new LimitsConfig(fields, defaults));
@@ -95,13 +100,13 @@ public final class EndpointConfig extends ConfigObject {
 
   /**
    * A limit or listener the protocol cannot honour is an error rather than silently ignored.
-   * DFHack speaks TCP only, RPFM and Modrinth WebSocket only (beside their HTTP routes); DFHack and
-   * RPFM have no login. FAF honours every limit.
+   * DFHack speaks TCP only, RPFM, Modrinth and Red WebSocket only (beside their HTTP routes);
+   * DFHack, RPFM and Red have no login. FAF honours every limit.
    */
   private void checkWhatTheProtocolHonours(JsonFields f) {
     Transport only = switch (protocol) {
       case DFHACK -> Transport.TCP;
-      case RPFM, MODRINTH -> Transport.WEBSOCKET;
+      case RPFM, MODRINTH, RED -> Transport.WEBSOCKET;
       default -> null;
     };
     if (only == null) {
@@ -111,10 +116,14 @@ public final class EndpointConfig extends ConfigObject {
       checkListenerTransports(f, "Modrinth", only);
       return; // Modrinth has a login: every limit applies
     }
-    String name = protocol == Protocol.DFHACK ? "DFHack" : "RPFM";
+    String name = switch (protocol) {
+      case DFHACK -> "DFHack";
+      case RED -> "Red";
+      default -> "RPFM";
+    };
     checkListenerTransports(f, name, only);
-    if (protocol == Protocol.RPFM && url != null && !url.startsWith("ws")) {
-      throw f.error("url", "RPFM speaks WebSocket only: ws:// or wss://");
+    if (protocol != Protocol.DFHACK && url != null && !url.startsWith("ws")) {
+      throw f.error("url", name + " speaks WebSocket only: ws:// or wss://");
     }
     if (limits.isSet("loginTimeoutSeconds")) {
       throw f.error("limits.loginTimeoutSeconds", name + " has no login; remove this limit");
@@ -218,7 +227,7 @@ public final class EndpointConfig extends ConfigObject {
       json.put("url", url);
     }
     JsonObject limitsJson = limits.toJson();
-    if (protocol == Protocol.DFHACK || protocol == Protocol.RPFM) {
+    if (protocol == Protocol.DFHACK || protocol == Protocol.RPFM || protocol == Protocol.RED) {
       limitsJson.remove("loginTimeoutSeconds"); // no login: the field is refused on reading
     }
     json.put("limits", limitsJson).put("auth", auth.toJson());

@@ -71,7 +71,7 @@ class ValidationTest {
   @Test
   void portUsedTwice() {
     assertError("endpoints[1].listeners[0].port: 127.0.0.1:8002 is already used by endpoints[0].listeners[0]",
-        config(server("a", 8002), server("b", 8002).put("protocol", "red")));
+        config(server("a", 8002), server("b", 8002).put("protocol", "dfhack")));
     assertError("endpoints[0].listeners[0].port: 127.0.0.1:8090 is already used by http", config(server("a", 8090)));
   }
 
@@ -93,7 +93,7 @@ class ValidationTest {
   @Test
   void duplicateName() {
     assertError("endpoints[3].name: 'lobby' is already used by faf endpoint endpoints[0]",
-        config(server("lobby", 1), server("lobby", 2).put("protocol", "red"), server("x", 3), server("lobby", 4)));
+        config(server("lobby", 1), server("lobby", 2).put("protocol", "dfhack"), server("x", 3), server("lobby", 4)));
   }
 
   @Test
@@ -211,6 +211,21 @@ class ValidationTest {
         new JsonObject().put("tokenEnv", "API_TOKEN").put("keyEnv", "JWT_KEY")))).endpoints().get(0);
     assertEquals("API_TOKEN", hosting.auth().tokenEnv());
     assertEquals("JWT_KEY", hosting.auth().keyEnv());
+  }
+
+  @Test
+  void redRules() {
+    JsonObject server = server("bot", 0).put("protocol", "red");
+    assertError("endpoints[0].listeners[0].transport: Red speaks WebSocket only", config(server));
+    assertError("endpoints[0].url: Red speaks WebSocket only: ws:// or wss://",
+        config(client("c", "tcp://127.0.0.1:6133").put("protocol", "red")));
+    assertError("endpoints[0].limits.loginTimeoutSeconds: Red has no login; remove this limit",
+        config(client("c", "ws://127.0.0.1:6133/").put("protocol", "red")
+            .put("limits", new JsonObject().put("loginTimeoutSeconds", 5))));
+    EndpointConfig client = GamebusConfig.fromJson(config(client("c", "ws://127.0.0.1:6133/").put("protocol", "red")))
+        .endpoints().get(0);
+    assertEquals(4 * 1024 * 1024, client.limits().maxMessageBytes(), "aiohttp's max_msg_size, as real Red");
+    assertEquals(4 * 1024 * 1024, client.limits().maxFrameBytes());
   }
 
   @Test
