@@ -27,7 +27,8 @@
 //   HTTP <method> <path> <status|->  a REST call the client made (token or power)
 //   WS-OPEN <url>                    a socket opened
 //   WS-AUTH <fingerprint>            the client sent {"event":"auth"}; 12 hex of sha256(jwt), never the jwt
-//   WS-CLOSE <code> <reason>         a socket closed
+//   WS-CLOSING <code> <reason>       the client closes a socket itself, with that status
+//   WS-CLOSE <code> <reason>         a socket closed (the status the client's close event reports)
 //   CONSOLE <level> <text>           the client's own console output, on one line
 //   ERROR <detail>                   the script cannot run -> exit 2
 //
@@ -96,6 +97,11 @@ function observeTheGlobals() {
         } catch { /* not JSON: passed on as it is */ }
       }
       return super.send(data);
+    }
+
+    close(code, reason) {
+      line(`WS-CLOSING ${code ?? '-'} ${oneLine(reason ?? '')}`);
+      return super.close(code, reason);
     }
   };
   const nativeFetch = globalThis.fetch;

@@ -54,11 +54,19 @@ class ModrinthOfficialClientTest {
 
   /** A node with the endpoint {@code survival} and the example server; the bus {@code .in} and {@code .status} recorded. */
   GamebusNode start(Vertx vertx, JsonObject options, JsonObject limits) throws Exception {
-    Path tokenFile = Files.writeString(dir.resolve("modrinth-api-token"), API_TOKEN + "\n");
-    JsonObject endpoint = TestConfigs.modrinthServer("survival", tokenFile.toString(), options.copy().put("exampleServer", true));
+    JsonObject endpoint = endpoint(options);
     if (limits != null) {
       endpoint.put("limits", limits);
     }
+    return start(vertx, endpoint);
+  }
+
+  JsonObject endpoint(JsonObject options) throws Exception {
+    Path tokenFile = Files.writeString(dir.resolve("modrinth-api-token"), API_TOKEN + "\n");
+    return TestConfigs.modrinthServer("survival", tokenFile.toString(), options.copy().put("exampleServer", true));
+  }
+
+  GamebusNode start(Vertx vertx, JsonObject endpoint) throws Exception {
     GamebusNode node = GamebusNode.start(vertx, TestConfigs.node(endpoint)).await(10, TimeUnit.SECONDS);
     vertx.eventBus().<Envelope>consumer("gamebus.modrinth.survival.in", m -> in.add(m.body())).completion()
       .await(5, TimeUnit.SECONDS);
@@ -68,8 +76,12 @@ class ModrinthOfficialClientTest {
   }
 
   NodeScript client(GamebusNode node, String token) throws Exception {
+    return client(node, token, "demo");
+  }
+
+  NodeScript client(GamebusNode node, String token, String serverId) throws Exception {
     NodeScript script = NodeScript.start(NODE_OPTIONS, "modrinth-client.mjs",
-      "--base-url", node.modrinthServer("survival").archonBaseUrl(), "--token", token, "--server", "demo");
+      "--base-url", node.modrinthServer("survival").archonBaseUrl(), "--token", token, "--server", serverId);
     scripts.add(script);
     script.awaitSince(0, "READY", 30);
     return script;
@@ -229,12 +241,28 @@ class ModrinthOfficialClientTest {
   }
 
   @Test
+  void aServerIdThisNodeDoesNotHostIsAnswered404(Vertx vertx) throws Exception {
+    GamebusNode node = start(vertx, new JsonObject().put("serverIds", new io.vertx.core.json.JsonArray().add("demo")), null);
+    NodeScript script = client(node, API_TOKEN, "elsewhere");
+    script.send("connect");
+    String failed = script.awaitSince(0, "CONNECT-FAILED", 15);
+    assertTrue(failed.startsWith("CONNECT-FAILED 404 "), failed);
+    assertEquals(List.of(), script.linesSince(0, "WS-OPEN"));
+  }
+
+  @Test
   void disconnectClosesWith1000AndTheClientDoesNotReconnect(Vertx vertx) throws Exception {
     GamebusNode node = start(vertx, new JsonObject(), null);
     NodeScript script = client(node, API_TOKEN);
     String connection = connect(script);
+    // Node 20's WebSocket reports 1006 instead of the server's 1000 when the server's close frame
+    // and its TCP FIN arrive together with frames still being parsed: disconnect between two stats
+    int mark = script.lineCount();
+    script.awaitSince(mark, "EVENT {\"event\":\"stats\"", 10);
     script.send("disconnect");
-    assertEquals("WS-CLOSE 1000 Client disconnecting", script.awaitSince(0, "WS-CLOSE", 10));
+    assertEquals("WS-CLOSING 1000 Client disconnecting", script.awaitSince(mark, "WS-CLOSING", 10));
+    assertEquals("WS-CLOSE 1000 Client disconnecting", script.awaitSince(mark, "WS-CLOSE ", 10),
+      "the server answered the close with 1000");
     assertEquals(connection, next(status, state("connection-closed")).getString("connection"));
     // A reconnect would come 2–3 s after the close (modrinth.md §9): watch for 4 s.
     vertx.timer(4, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
@@ -262,5 +290,64 @@ class ModrinthOfficialClientTest {
     JsonObject again = next(status, state("authenticated"));
     assertNotEquals(first, again.getString("connection"), "a new socket");
     script.awaitSince(script.lineCount(), "EVENT {\"event\":\"stats\"", 10);
+  }
+
+  /**
+   * A node that stops closes with 1001: the client retries every 2–3 s with its old token. With
+   * one configured signing key the restarted node takes that token back at once.
+   */
+  @Test
+  void aRestartedNodeWithAConfiguredKeyTakesTheOldTokenBack(Vertx vertx) throws Exception {
+    Path key = Files.writeString(dir.resolve("modrinth-jwt-key"), "a-signing-key-of-at-least-32-bytes-for-hs256");
+    JsonObject endpoint = endpoint(new JsonObject());
+    endpoint.getJsonObject("auth").put("keyFile", key.toString());
+    Restarted restarted = restartUnderAClient(vertx, endpoint);
+    NodeScript script = restarted.script();
+    int mark = restarted.mark();
+    assertEquals(restarted.firstAuth(), script.awaitSince(mark, "WS-AUTH ", 20), "§9: the reconnect reuses the old token");
+    script.awaitSince(mark, "EVENT {\"event\":\"auth-ok\"", 10);
+    assertEquals(List.of(), script.linesSince(mark, "EVENT {\"event\":\"auth-incorrect\""));
+    assertEquals(List.of(), script.linesSince(mark, "HTTP GET"), "no new token was needed");
+    script.awaitSince(script.lineCount(), "EVENT {\"event\":\"stats\"", 10);
+  }
+
+  /**
+   * With the ephemeral key (none configured) the restarted node refuses the old token with
+   * {@code auth-incorrect}, and the official client fetches a new one and authenticates on the same socket.
+   */
+  @Test
+  void aRestartedNodeWithAnEphemeralKeyIsJoinedWithAFreshToken(Vertx vertx) throws Exception {
+    Restarted restarted = restartUnderAClient(vertx, endpoint(new JsonObject()));
+    NodeScript script = restarted.script();
+    int reopened = script.lineCount();
+    script.awaitSince(reopened, "WS-OPEN", 20);
+    assertEquals(restarted.firstAuth(), script.awaitSince(reopened, "WS-AUTH ", 10));
+    script.awaitSince(reopened, "EVENT {\"event\":\"auth-incorrect\"", 10);
+    assertTrue(script.awaitSince(reopened, "HTTP GET /modrinth/v0/servers/demo/ws", 10).endsWith(" 200"));
+    script.awaitSince(reopened, "EVENT {\"event\":\"auth-ok\"", 10);
+    assertEquals(2, script.linesSince(reopened, "WS-AUTH ").size(), "the fresh token on the same socket");
+    assertEquals(1, script.linesSince(reopened, "WS-OPEN").size(), script.transcript());
+    script.awaitSince(script.lineCount(), "EVENT {\"event\":\"stats\"", 10);
+  }
+
+  /** A connected client, the fingerprint of its first token, and the line mark taken before the restart. */
+  record Restarted(NodeScript script, String firstAuth, int mark) {
+  }
+
+  /**
+   * Starts a node and a connected client, then stops the node (the client sees 1001) and starts an
+   * equal one on the same port.
+   */
+  Restarted restartUnderAClient(Vertx vertx, JsonObject endpoint) throws Exception {
+    GamebusNode node = start(vertx, endpoint);
+    NodeScript script = client(node, API_TOKEN);
+    connect(script);
+    Restarted restarted = new Restarted(script, script.awaitSince(0, "WS-AUTH ", 5), script.lineCount());
+    int port = java.net.URI.create(node.modrinthServer("survival").archonBaseUrl()).getPort();
+    node.stop().await(10, TimeUnit.SECONDS);
+    endpoint.getJsonArray("listeners").getJsonObject(0).put("port", port);
+    start(vertx, endpoint);
+    assertTrue(script.awaitSince(restarted.mark(), "WS-CLOSE ", 10).startsWith("WS-CLOSE 1001"), script.transcript());
+    return restarted;
   }
 }
