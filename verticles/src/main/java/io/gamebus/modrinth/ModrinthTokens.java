@@ -74,8 +74,11 @@ final class ModrinthTokens {
         if (!serverId.equals(claims.getValue("sub"))) {
           return Future.failedFuture("token is for another server");
         }
-        long exp = claims.getValue("exp") instanceof Number n ? n.longValue() * 1000 : 0;
-        return Future.succeededFuture(new Claims(serverId, exp));
+        // Vert.x puts exp, iat and nbf into the user's attributes, not its principal
+        if (!(user.attributes().getValue("exp") instanceof Number exp)) {
+          return Future.failedFuture("token has no expiry");
+        }
+        return Future.succeededFuture(new Claims(serverId, exp.longValue() * 1000));
       });
   }
 }
