@@ -69,12 +69,14 @@ final class ModrinthTokens {
     return jwt.authenticate(new TokenCredentials(token))
       .recover(e -> Future.failedFuture("signature invalid or token expired"))
       .compose(user -> {
-        JsonObject claims = user.principal();
-        if (!serverId.equals(claims.getValue("sub"))) {
+        // The principal holds only the token and sub; Vert.x keeps exp among the attributes, which get() reads too.
+        if (!serverId.equals(user.get("sub"))) {
           return Future.failedFuture("token is for another server");
         }
-        long exp = claims.getValue("exp") instanceof Number n ? n.longValue() * 1000 : 0;
-        return Future.succeededFuture(new Claims(serverId, exp));
+        if (!(user.get("exp") instanceof Number exp)) {
+          return Future.failedFuture("token has no expiry");
+        }
+        return Future.succeededFuture(new Claims(serverId, exp.longValue() * 1000));
       });
   }
 }
