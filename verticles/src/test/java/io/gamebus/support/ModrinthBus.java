@@ -61,14 +61,19 @@ public final class ModrinthBus {
 
   /** The connection id of the n-th (from 0) socket that authenticated. */
   public Future<String> authenticated(int n) {
-    List<JsonObject> seen = statuses.stream().filter(e -> "authenticated".equals(e.getString("state"))).toList();
+    return nth("authenticated", n).map(e -> e.getString("connection"));
+  }
+
+  /** The n-th (from 0) status event (past or future) with that {@code state}. */
+  public Future<JsonObject> nth(String state, int n) {
+    List<JsonObject> seen = statuses.stream().filter(e -> state.equals(e.getString("state"))).toList();
     if (seen.size() > n) {
-      return Future.succeededFuture(seen.get(n).getString("connection"));
+      return Future.succeededFuture(seen.get(n));
     }
     int[] count = {seen.size()};
     Promise<JsonObject> promise = Promise.promise();
-    waiters.add(new Waiter(e -> "authenticated".equals(e.getString("state")) && count[0]++ == n, promise));
-    return promise.future().map(e -> e.getString("connection"));
+    waiters.add(new Waiter(e -> state.equals(e.getString("state")) && count[0]++ == n, promise));
+    return promise.future();
   }
 
   /**
