@@ -130,7 +130,7 @@ class ModrinthServerAuthTest {
   @Test
   void noAuthWithinTheLoginTimeoutClosesWith1008AndLeavesOthersAlone(Vertx vertx, VertxTestContext test)
     throws Exception {
-    start(vertx, new JsonObject(), new JsonObject().put("loginTimeoutSeconds", 1));
+    start(vertx, new JsonObject(), new JsonObject().put("loginTimeoutSeconds", 2));
     // The authenticated socket opens first, so its login countdown (were it not stopped) would end first.
     client.authenticated("alpha", TOKEN).compose(authed -> client.openFor("alpha")
         .compose(silent -> silent.closed().map(code -> code + " " + silent.events()))
@@ -208,7 +208,7 @@ class ModrinthServerAuthTest {
   @Test
   void aRenewedSocketLivesOnPastTheFirstTokensExpiry(Vertx vertx, VertxTestContext test) throws Exception {
     start(vertx, new JsonObject().put("renewBeforeSeconds", 1), null);
-    String first = token(vertx, "alpha", 2);
+    String first = token(vertx, "alpha", 3);
     long firstExp = ModrinthTestClient.claims(first).getLong("exp");
     client.openFor("alpha").compose(socket -> socket.auth(first)
       .compose(ok -> socket.next()) // auth-expiring, a second before the first token expires
@@ -233,7 +233,7 @@ class ModrinthServerAuthTest {
                                                                                       VertxTestContext test)
     throws Exception {
     start(vertx, new JsonObject().put("renewBeforeSeconds", 1), null);
-    client.openFor("alpha").compose(socket -> socket.auth(token(vertx, "alpha", 2))
+    client.openFor("alpha").compose(socket -> socket.auth(token(vertx, "alpha", 3))
       .compose(ok -> socket.next())
       .compose(expiring -> socket.next())
       .compose(incorrect -> bus.authenticated(0))
@@ -255,7 +255,7 @@ class ModrinthServerAuthTest {
   void anExpiredSocketThatNeverRenewsIsClosedAfterTheLoginTimeout(Vertx vertx, VertxTestContext test)
     throws Exception {
     start(vertx, new JsonObject().put("renewBeforeSeconds", 1), new JsonObject().put("loginTimeoutSeconds", 1));
-    client.openFor("alpha").compose(socket -> socket.auth(token(vertx, "alpha", 2))
+    client.openFor("alpha").compose(socket -> socket.auth(token(vertx, "alpha", 3))
       .compose(ok -> socket.closed())
       .map(code -> code + " " + socket.events()))
       .onComplete(test.succeeding(result -> test.verify(() -> {

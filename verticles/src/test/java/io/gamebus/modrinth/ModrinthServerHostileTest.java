@@ -183,4 +183,41 @@ class ModrinthServerHostileTest {
         test.completeNow();
       })));
   }
+
+  @Test
+  void aSocketPastMaxMessagesPerSecondIsClosedAndCountedOnce(Vertx vertx, VertxTestContext test, @TempDir Path other)
+    throws Exception {
+    ModrinthNode limited = ModrinthNode.start(vertx, other, new JsonObject(),
+      new JsonObject().put("maxMessagesPerSecond", 5), true).await(10, TimeUnit.SECONDS);
+    ModrinthTestClient flooder = new ModrinthTestClient(vertx, limited.port());
+    int sent = 12; // more than two windows can admit; few enough that the close handshake is not queued behind them
+    List<String> published = new java.util.ArrayList<>();
+    Promise<Void> marker = Promise.promise();
+    vertx.eventBus().<Envelope>consumer(ModrinthNode.address("in.command"), m -> {
+      String cmd = m.body().body().getString("cmd");
+      if ("marker".equals(cmd)) {
+        marker.tryComplete();
+      } else {
+        published.add(cmd);
+      }
+    }).completion()
+      .compose(v -> flooder.authenticated("alpha", TOKEN))
+      .compose(socket -> {
+        for (int i = 0; i < sent; i++) {
+          socket.send(new JsonObject().put("event", "command").put("cmd", "spam " + i));
+        }
+        return socket.closed();
+      })
+      // Published after the flood on the same event loop: once it arrived, every spam published did too.
+      .compose(code -> flooder.authenticated("alpha", TOKEN).compose(calm -> {
+        calm.send(new JsonObject().put("event", "command").put("cmd", "marker"));
+        return marker.future().map(code);
+      }))
+      .onComplete(test.succeeding(code -> test.verify(() -> {
+        assertEquals((short) 1000, code, "the layer's normal close: the official client does not reconnect");
+        assertEquals(1L, limited.badInput());
+        assertTrue(published.size() < sent, published.size() + " of " + sent + " published");
+        test.completeNow();
+      })));
+  }
 }
