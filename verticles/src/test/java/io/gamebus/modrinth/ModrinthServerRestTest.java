@@ -215,6 +215,19 @@ class ModrinthServerRestTest {
   }
 
   @Test
+  void aPowerHandlerReplyThatIsNotAnObjectGives502(Vertx vertx, VertxTestContext test) throws Exception {
+    start(vertx, new JsonObject());
+    vertx.eventBus().<JsonObject>consumer(ModrinthNode.address("handle.power"), m -> m.reply("done")).completion()
+      .compose(v -> client.power("alpha", TOKEN, new JsonObject().put("action", "Stop").toBuffer()))
+      .onComplete(test.succeeding(reply -> test.verify(() -> {
+        assertEquals(502, reply.status());
+        assertEquals(new JsonObject().put("error", "power_failed")
+          .put("description", "the power handler's reply is not a JSON object"), reply.json());
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void aBadActionOrBodyIs400AndNotPublished(Vertx vertx, VertxTestContext test) throws Exception {
     start(vertx, new JsonObject());
     List<String> published = new ArrayList<>();
