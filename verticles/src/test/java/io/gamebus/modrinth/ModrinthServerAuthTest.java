@@ -4,8 +4,8 @@ import io.gamebus.bus.Envelope;
 import io.gamebus.support.ModrinthBus;
 import io.gamebus.support.ModrinthNode;
 import io.gamebus.support.ModrinthTestClient;
-import io.gamebus.support.ModrinthTestClient.Socket;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
@@ -151,7 +151,7 @@ class ModrinthServerAuthTest {
     throws Exception {
     start(vertx, new JsonObject(), null);
     List<Envelope> published = new ArrayList<>();
-    io.vertx.core.Promise<Void> commandSeen = io.vertx.core.Promise.promise();
+    Promise<Void> commandSeen = Promise.promise();
     vertx.eventBus().<Envelope>consumer(ModrinthNode.address("in"), m -> {
       published.add(m.body());
       if ("command".equals(m.body().type())) {
