@@ -139,6 +139,23 @@ class ModrinthServerRestTest {
   }
 
   @Test
+  void aPageOfAnotherSiteGetsNeitherATokenNorTheSocket(Vertx vertx, VertxTestContext test) throws Exception {
+    ModrinthNode node = start(vertx, new JsonObject());
+    String ws = "ws://127.0.0.1:" + node.port() + "/ws?server=alpha";
+    // A DNS-rebinding page reaches the listener under its own name; a cross-site page says so in Origin.
+    client.tokenRequestTo("evil.example", "alpha", TOKEN)
+      .compose(rebound -> client.tokenRequestTo("localhost", "alpha", TOKEN)
+        .compose(local -> client.refusedUpgrade(ws, "http://evil.example")
+          .compose(foreign -> client.open(ws).map(same -> List.of(rebound.status(), local.status(), foreign,
+            local.json().getString("url"))))))
+      .onComplete(test.succeeding(result -> test.verify(() -> {
+        assertEquals(List.of(403, 200, 403, "ws://localhost:" + node.port() + "/ws?server=alpha"), result,
+          "the url names the host the request was addressed to");
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void eachPowerActionIsPublishedAndAnswered204WithoutAHandler(Vertx vertx, VertxTestContext test) throws Exception {
     start(vertx, new JsonObject());
     List<JsonObject> published = new ArrayList<>();

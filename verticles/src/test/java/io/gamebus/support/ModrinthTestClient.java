@@ -15,6 +15,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -81,6 +82,15 @@ public final class ModrinthTestClient {
         response.getHeader("Content-Type"), b)));
   }
 
+  /** {@code GET /modrinth/v0/servers/{id}/ws} as if addressed to {@code host} (the Host header). */
+  public Future<Reply> tokenRequestTo(String host, String serverId, String bearer) {
+    return http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/modrinth/v0/servers/" + serverId + "/ws")
+        .addHeader("Authorization", "Bearer " + bearer))
+      .compose(request -> request.authority(HostAndPort.create(host, port)).send())
+      .compose(response -> response.body().map(b -> new Reply(response.statusCode(),
+        response.getHeader("Content-Type"), b)));
+  }
+
   /** The token endpoint's answer; fails unless it is 200. */
   public Future<Grant> grant(String serverId, String bearer) {
     return tokenRequest(serverId, bearer).compose(reply -> reply.status() == 200
@@ -100,7 +110,17 @@ public final class ModrinthTestClient {
 
   /** The HTTP status an upgrade to that url is refused with; fails if it is accepted. */
   public Future<Integer> refusedUpgrade(String url) {
-    return webSockets.connect(new WebSocketConnectOptions().setAbsoluteURI(url)).transform(done -> {
+    return refusedUpgrade(new WebSocketConnectOptions().setAbsoluteURI(url));
+  }
+
+  /** {@link #refusedUpgrade(String)} as a page of that {@code Origin} would ask. */
+  public Future<Integer> refusedUpgrade(String url, String origin) {
+    return refusedUpgrade(new WebSocketConnectOptions().setAbsoluteURI(url).addHeader("Origin", origin));
+  }
+
+  private Future<Integer> refusedUpgrade(WebSocketConnectOptions options) {
+    String url = options.getURI();
+    return webSockets.connect(options).transform(done -> {
       if (done.succeeded()) {
         done.result().close();
         return Future.failedFuture("the upgrade to " + url + " was accepted");
