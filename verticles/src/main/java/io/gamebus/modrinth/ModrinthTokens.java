@@ -69,11 +69,12 @@ final class ModrinthTokens {
     return jwt.authenticate(new TokenCredentials(token))
       .recover(e -> Future.failedFuture("signature invalid or token expired"))
       .compose(user -> {
-        // The principal holds only the token and sub; Vert.x keeps exp among the attributes, which get() reads too.
-        if (!serverId.equals(user.get("sub"))) {
+        JsonObject claims = user.principal();
+        if (!serverId.equals(claims.getValue("sub"))) {
           return Future.failedFuture("token is for another server");
         }
-        if (!(user.get("exp") instanceof Number exp)) {
+        // Vert.x puts exp, iat and nbf into the user's attributes, not its principal
+        if (!(user.attributes().getValue("exp") instanceof Number exp)) {
           return Future.failedFuture("token has no expiry");
         }
         return Future.succeededFuture(new Claims(serverId, exp.longValue() * 1000));
