@@ -73,6 +73,9 @@ public final class ServerListeners<C extends ServerConnection> {
     }
   }
 
+  /** RFC 6455 close status for a message past the size limit. */
+  private static final int MESSAGE_TOO_BIG = 1009;
+
   private final Vertx vertx;
   private final EndpointContext context;
   private final EndpointBus bus;
@@ -207,8 +210,10 @@ public final class ServerListeners<C extends ServerConnection> {
   /**
    * A frame the WebSocket layer refused (too large, or against the protocol) is the peer's bad
    * input: counted, and the socket closed with the status the RFC gives it (1009 message too big,
-   * 1002 protocol error) rather than a normal 1000. The end of the connection itself is reported
-   * by the close handler, not as bad input.
+   * 1002 protocol error) rather than a normal 1000. The same for a message whose fragments add up
+   * to more than {@code maxMessageBytes}: Vert.x drops what it gathered and reports it, but would
+   * deliver the message's remaining fragments as if they were a message of their own. The end of
+   * the connection itself is reported by the close handler, not as bad input.
    */
   private void webSocketError(ServerWebSocket socket, C connection, Throwable e) {
     if (e instanceof HttpClosedException) {
@@ -216,6 +221,10 @@ public final class ServerListeners<C extends ServerConnection> {
     }
     if (e instanceof CorruptedWebSocketFrameException corrupted) {
       connection.link().reject("websocket: " + e.getMessage(), corrupted.closeStatus().code());
+      return;
+    }
+    if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
+      connection.link().reject("websocket: " + e.getMessage(), MESSAGE_TOO_BIG);
       return;
     }
     bus.badInput(connection.id(), "websocket: " + e.getMessage());

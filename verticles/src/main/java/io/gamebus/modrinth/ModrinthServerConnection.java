@@ -19,7 +19,9 @@ import io.vertx.core.json.JsonObject;
  * Close statuses: 1008 after {@code maxFailedAuths} failed auths in a row or no auth within
  * {@code limits.loginTimeoutSeconds} (the official client never meets either, and reconnects after
  * any status but 1000); 1009 for a frame past the size limit (the layer); 1001 when the endpoint
- * stops. Events are written only to authenticated sockets.
+ * stops. Events are written only to authenticated sockets, and only their frames are published
+ * ({@code auth} frames always, with the token redacted); any other frame before auth is answered
+ * {@code auth-incorrect} and counted as bad input.
  */
 final class ModrinthServerConnection implements ServerConnection {
 
@@ -59,12 +61,16 @@ final class ModrinthServerConnection implements ServerConnection {
       bus.badInput(id(), e.getMessage()); // Archon's answer is unknown; nothing is sent, the socket stays
       return;
     }
-    bus.publish(id(), frame.event(), ModrinthEvents.redacted(frame.json()).put("server", serverId));
-    if ("auth".equals(frame.event())) {
-      auth(frame.json().getString("jwt"));
-    } else if (!authenticated) {
+    boolean isAuth = "auth".equals(frame.event());
+    if (!isAuth && !authenticated) {
+      // Not published: without a valid token nobody may reach the bus (a console command would reach the game).
       bus.badInput(id(), frame.event() + " before auth");
       write(ModrinthEvents.authIncorrect());
+      return;
+    }
+    bus.publish(id(), frame.event(), ModrinthEvents.redacted(frame.json()).put("server", serverId));
+    if (isAuth) {
+      auth(frame.json().getString("jwt"));
     }
   }
 
