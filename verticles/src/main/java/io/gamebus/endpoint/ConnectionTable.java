@@ -78,7 +78,7 @@ public final class ConnectionTable<C extends ServerConnection> {
       closing++;
       bus.metrics().connectionClosed();
       connection.closed();
-      bus.status(connection.id(), StatusEvent.CONNECTION_CLOSED, connection.link().wire().closeDetail());
+      bus.status(connection.id(), StatusEvent.CONNECTION_CLOSED, connection.link().closeDetail());
     }
   }
 

@@ -25,6 +25,11 @@ import io.vertx.core.buffer.Buffer;
  */
 public final class ServerLink {
 
+  /** RFC 6455 close status for a peer that broke a limit on purpose or by design (rate, login). */
+  public static final int POLICY_VIOLATION = 1008;
+  /** RFC 6455 (IANA) close status "try again later": the peer read too slowly. */
+  public static final int TRY_AGAIN_LATER = 1013;
+
   private final String id;
   private final Wire wire;
   private final EndpointBus bus;
@@ -40,6 +45,8 @@ public final class ServerLink {
   private boolean full;
   private boolean inputPaused;
   private boolean closed;
+  /** Set when gamebus closed the connection: what it sent. */
+  private String closedByUs;
   private long slowTimer = -1;
   private long loginTimer = -1;
 
@@ -129,8 +136,9 @@ public final class ServerLink {
     bus.status(id, StatusEvent.SLOW_CONSUMER, why + "; connection closed");
     // Vert.x closes the socket once its queue is flushed: a peer that never reads keeps it (and
     // its descriptor, still counted in the budget) until it goes away, but it is no longer read,
-    // written or listed, and costs no more than what is already queued.
-    close();
+    // written or listed, and costs no more than what is already queued. On WebSocket 1013 "try
+    // again later": the peer did nothing wrong on purpose, and clients that retry (Modrinth's) should.
+    close(TRY_AGAIN_LATER, "slow consumer: not reading what is sent");
   }
 
   /** Stops reading until {@link #release}: the protocol is busy with an earlier message. */
@@ -212,7 +220,8 @@ public final class ServerLink {
     if (rate.allow(System.currentTimeMillis())) {
       return true;
     }
-    reject("more than " + limits.maxMessagesPerSecond() + " messages per second");
+    // 1008 policy violation, not a normal close: a normal close tells some clients (Modrinth's) to stop for good.
+    reject("more than " + limits.maxMessagesPerSecond() + " messages per second", POLICY_VIOLATION);
     return false;
   }
 
@@ -279,8 +288,21 @@ public final class ServerLink {
       return Future.succeededFuture();
     }
     markClosed();
+    closedByUs = status < 0 ? "closed by gamebus" : "closed by gamebus, status " + status + (reason == null ? "" : " (" + reason + ")");
     forget.run();
     return status < 0 ? wire.close() : wire.close(status, reason);
+  }
+
+  /**
+   * How the connection ended, for {@code connection-closed}: {@code closed by gamebus, status 1009
+   * (…)}, {@code closed by the peer, status 1000 (…)}, or null (the peer went away without a close frame).
+   */
+  public String closeDetail() {
+    if (closedByUs != null) {
+      return closedByUs;
+    }
+    String peer = wire.closeDetail();
+    return peer == null ? null : "closed by the peer, " + peer;
   }
 
   /** The socket is gone (or being closed): no more writes, no timers. */

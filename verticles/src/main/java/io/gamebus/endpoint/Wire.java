@@ -53,8 +53,8 @@ public interface Wire {
   }
 
   /**
-   * How a closed WebSocket ended, e.g. {@code close status 1000 (Client disconnecting)}: the
-   * peer's status, or ours when we closed first; null on TCP or without a close frame.
+   * The status of the close frame a WebSocket received, e.g. {@code status 1000 (Client
+   * disconnecting)}; null on TCP or without one.
    */
   default String closeDetail() {
     return null;
@@ -116,7 +116,7 @@ public interface Wire {
           return null;
         }
         String reason = socket.closeReason();
-        return "close status " + status + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
+        return "status " + status + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
       }
     };
   }

@@ -25,9 +25,6 @@ import io.vertx.core.json.JsonObject;
  */
 final class ModrinthServerConnection implements ServerConnection {
 
-  /** RFC 6455 policy violation: the peer broke the auth rules. */
-  static final int POLICY_VIOLATION = 1008;
-
   private final ServerLink link;
   private final ModrinthServerEndpoint endpoint;
   private final EndpointBus bus;
@@ -42,7 +39,7 @@ final class ModrinthServerConnection implements ServerConnection {
     this.endpoint = endpoint;
     this.bus = link.bus();
     this.serverId = serverId;
-    link.expectLogin(POLICY_VIOLATION);
+    link.expectLogin(ServerLink.POLICY_VIOLATION);
   }
 
   @Override public ServerLink link() { return link; }
@@ -101,7 +98,7 @@ final class ModrinthServerConnection implements ServerConnection {
         failedAuths++;
         bus.status(id(), StatusEvent.AUTHENTICATION_FAILED, done.cause().getMessage());
         if (failedAuths >= endpoint.options().maxFailedAuths()) {
-          link.reject(failedAuths + " failed auths in a row", POLICY_VIOLATION);
+          link.reject(failedAuths + " failed auths in a row", ServerLink.POLICY_VIOLATION);
         } else {
           write(ModrinthEvents.authIncorrect());
         }
@@ -119,7 +116,7 @@ final class ModrinthServerConnection implements ServerConnection {
       authenticated = false;
       bus.status(id(), StatusEvent.AUTHENTICATION_FAILED, "token expired without renewal");
       write(ModrinthEvents.authIncorrect());
-      link.expectLogin(POLICY_VIOLATION);
+      link.expectLogin(ServerLink.POLICY_VIOLATION);
     });
   }
 

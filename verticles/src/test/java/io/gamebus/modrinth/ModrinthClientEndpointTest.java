@@ -198,6 +198,6 @@ class ModrinthClientEndpointTest {
     });
     client.stop().await(10, TimeUnit.SECONDS);
     JsonObject disconnected = closed.future().await(10, TimeUnit.SECONDS);
-    assertEquals("close status 1000 (Client disconnecting)", disconnected.getString("detail"), disconnected.encode());
+    assertEquals("closed by the peer, status 1000 (Client disconnecting)", disconnected.getString("detail"), disconnected.encode());
   }
 }

@@ -216,7 +216,7 @@ class ModrinthServerHostileTest {
         return marker.future().map(code);
       }))
       .onComplete(test.succeeding(code -> test.verify(() -> {
-        assertEquals((short) 1000, code, "the layer's normal close: the official client does not reconnect");
+        assertEquals((short) 1008, code, "policy violation, not a normal close (which would stop the official client for good)");
         assertEquals(1L, limited.badInput());
         // auth and 4 commands fit in the first one-second window; a second window admits 5 more at most.
         assertTrue(published.size() >= 4 && published.size() <= 9, published.size() + " of " + sent + " published");
