@@ -150,6 +150,22 @@ class RedCodecTest {
   }
 
   @Test
+  void bigResultRoundTripsAndDecodesFromAnOffset() {
+    String text = RedFixtures.bigResult(9, 64 * 1024);
+    Result r = (Result) codec.decodeFromServer(text);
+    assertEquals(9, r.id());
+    assertEquals(text, r.encode()); // the fixture is Red's layout, so the bytes come back equal
+    byte[] framed = ("xx" + text + "yy").getBytes(StandardCharsets.UTF_8);
+    assertEquals(r, codec.decodeFromServer(framed, 2, framed.length - 4));
+    Call call = (Call) codec.decodeFromClient(bytesAt("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"M\"}"), 3, 37);
+    assertEquals("M", call.request().method());
+  }
+
+  private static byte[] bytesAt(String frame) {
+    return ("abc" + frame + "def").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void resultThatIsNotJsonIsRefusedSoTheServerCanAnswer32603() {
     Result r = Result.of(1, new JsonObject().put("when", new Object()));
     assertThrows(IllegalArgumentException.class, r::encode);

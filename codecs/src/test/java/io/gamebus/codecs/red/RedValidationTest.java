@@ -50,10 +50,20 @@ class RedValidationTest {
   @Test
   void notValidJsonIsAnswered32700WithoutId() {
     for (String frame : new String[] {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GET_METHODS\"", "", "   ",
-        "{'jsonrpc':'2.0'}", "{\"a\":1} {\"b\":2}", "{\"id\":1,}", "GET_METHODS", "{\"x\":NaN}"}) {
+        "{'jsonrpc':'2.0'}", "{\"a\":1} {\"b\":2}", "{\"id\":1,}", "GET_METHODS"}) {
       Reply reply = assertReply(frame, Rule.NOT_JSON, -32700, "Invalid JSON was received", null);
       assertEquals("{\"jsonrpc\": \"2.0\", \"error\": {\"code\": -32700, \"message\": \"Invalid JSON was received\"}}",
           reply.reply().encode());
+    }
+  }
+
+  @Test
+  void nanAndInfinityAreNotJsonHereThoughPythonReadsThem() {
+    // A known difference: Python's json.loads accepts NaN, Infinity and -Infinity; the shared strict
+    // decoder does not, so such a frame gets -32700 where Red would go on to the next rule.
+    for (String frame : new String[] {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"M\",\"params\":[NaN]}",
+        "{\"x\":Infinity}", "{\"x\":-Infinity}"}) {
+      assertReply(frame, Rule.NOT_JSON, -32700, "Invalid JSON was received", null);
     }
   }
 
