@@ -210,6 +210,27 @@ class RedValidationTest {
   }
 
   @Test
+  void mangledFramesAlwaysGetADecisionNeverAnException() {
+    String[] seeds = {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"CORE__LOAD\",\"params\":[[\"général\"]]}",
+        "{\"jsonrpc\":\"2.0\",\"id\":9,\"error\":{\"code\":-32000,\"message\":\"m\",\"data\":[1,{}]}}",
+        "[{\"jsonrpc\":\"2.0\",\"id\":null,\"result\":{\"a\":true}}]"};
+    java.util.Random random = new java.util.Random(9);
+    RedCodec small = new RedCodec(80);
+    for (int n = 0; n < 3000; n++) {
+      byte[] b = seeds[n % seeds.length].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (int k = 1 + random.nextInt(3); k > 0; k--) {
+        int at = random.nextInt(b.length);
+        b[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) "{}[]\":,0n\\ ".charAt(random.nextInt(11));
+      }
+      int len = random.nextInt(b.length + 1);
+      FromClient d = small.decodeFromClient(b, 0, len);
+      if (d instanceof Reply r) {
+        new JsonObject(r.reply().encode()); // what is sent is JSON
+      }
+    }
+  }
+
+  @Test
   void everyRuleHasATestAbove() {
     // A new rule must come with its own test here; this list is the table as implemented.
     assertEquals("[TOO_LARGE, NOT_UTF8, NOT_JSON, NOT_OBJECT, BAD_VERSION, NOT_ONE_KIND, METHOD_NOT_STRING, "
