@@ -35,6 +35,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       (a) on a {@code stats} frame and (b) on a {@code log} frame with a 4 KiB console line;
  *       target 0.8 each; 3 rounds per pair, each one fork per method (2 × 1 s warm-up, 3 × 1 s
  *       measurement, mean throughput) in alternating order; about 1.5 minutes.</li>
+ *   <li>{@code red}: {@link RedDecodeBenchmark}, RedCodec.decodeFromServer(…).result() / Jackson
+ *       readTree on a 64 KiB JSON-RPC result laid out as Red writes it, target 0.8; 3 rounds, each
+ *       one fork per method (2 × 1 s warm-up, 3 × 1 s measurement, mean throughput) in alternating
+ *       order; about a minute.</li>
  *   <li>{@code all}: all of them, one after the other.</li>
  * </ul>
  *
@@ -42,7 +46,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=dfhack
  * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=json
  * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=rpfm
- * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=modrinth</pre>
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=modrinth
+ * cd /work/main && ./mvnw -B -pl codecs -Pbench test-compile exec:exec -Dbench.ratio=red</pre>
  */
 public final class BenchRatio {
 
@@ -53,8 +58,8 @@ public final class BenchRatio {
 
   public static void main(String[] args) throws Exception {
     String which = System.getProperty("bench.ratio", "faf");
-    if (!List.of("faf", "dfhack", "json", "rpfm", "modrinth", "all").contains(which)) {
-      throw new IllegalArgumentException("bench.ratio must be faf, dfhack, json, rpfm, modrinth or all: " + which);
+    if (!List.of("faf", "dfhack", "json", "rpfm", "modrinth", "red", "all").contains(which)) {
+      throw new IllegalArgumentException("bench.ratio must be faf, dfhack, json, rpfm, modrinth, red or all: " + which);
     }
     boolean all = which.equals("all");
     if (all || which.equals("faf")) {
@@ -73,6 +78,9 @@ public final class BenchRatio {
     if (all || which.equals("modrinth")) {
       run(modrinth("statsDecode", "statsReadTree", "stats"));
       run(modrinth("logDecode", "logReadTree", "log"));
+    }
+    if (all || which.equals("red")) {
+      run(red());
     }
   }
 
@@ -118,6 +126,14 @@ public final class BenchRatio {
             fixture.logBytes());
     return new Pair(ModrinthDecodeBenchmark.class, ours, "ModrinthCodec.decode", reference,
         "ObjectMapper.readTree", 0.8, what, 3, 2, 3, 1, false);
+  }
+
+  private static Pair red() throws Exception {
+    RedDecodeBenchmark fixture = new RedDecodeBenchmark();
+    fixture.setup();
+    return new Pair(RedDecodeBenchmark.class, "redDecode", "RedCodec.decodeFromServer.result", "redReadTree",
+        "ObjectMapper.readTree", 0.8, String.format("frame: JSON-RPC result, %d bytes", fixture.frameBytes()),
+        3, 2, 3, 1, false);
   }
 
   private static void run(Pair p) throws Exception {
