@@ -7,6 +7,7 @@ import io.gamebus.config.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerOptions;
@@ -72,9 +73,6 @@ public final class ServerListeners<C extends ServerConnection> {
       return this;
     }
   }
-
-  /** RFC 6455 close status for a message past the size limit. */
-  private static final int MESSAGE_TOO_BIG = 1009;
 
   private final Vertx vertx;
   private final EndpointContext context;
@@ -201,8 +199,12 @@ public final class ServerListeners<C extends ServerConnection> {
 
   private void acceptWebSocket(ServerWebSocket socket) {
     C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
-    socket.binaryMessageHandler(connection::binaryInput);
-    socket.textMessageHandler(connection::textInput);
+    WebSocketMessages messages = new WebSocketMessages(config.maxMessageBytes(), new WebSocketMessages.Sink() {
+      @Override public void text(String message) { connection.textInput(message); }
+      @Override public void binary(Buffer message) { connection.binaryInput(message); }
+      @Override public void refuse(int status, String reason) { connection.link().reject("websocket: " + reason, status); }
+    });
+    socket.frameHandler(messages::frame);
     socket.exceptionHandler(e -> webSocketError(socket, connection, e));
     socket.closeHandler(v -> closed(connection));
   }
@@ -210,10 +212,9 @@ public final class ServerListeners<C extends ServerConnection> {
   /**
    * A frame the WebSocket layer refused (too large, or against the protocol) is the peer's bad
    * input: counted, and the socket closed with the status the RFC gives it (1009 message too big,
-   * 1002 protocol error) rather than a normal 1000. The same for a message whose fragments add up
-   * to more than {@code maxMessageBytes}: Vert.x drops what it gathered and reports it, but would
-   * deliver the message's remaining fragments as if they were a message of their own. The end of
-   * the connection itself is reported by the close handler, not as bad input.
+   * 1002 protocol error) rather than a normal 1000. Messages too large or not UTF-8 are refused by
+   * {@link WebSocketMessages}. The end of the connection itself is reported by the close handler,
+   * not as bad input.
    */
   private void webSocketError(ServerWebSocket socket, C connection, Throwable e) {
     if (e instanceof HttpClosedException) {
@@ -221,10 +222,6 @@ public final class ServerListeners<C extends ServerConnection> {
     }
     if (e instanceof CorruptedWebSocketFrameException corrupted) {
       connection.link().reject("websocket: " + e.getMessage(), corrupted.closeStatus().code());
-      return;
-    }
-    if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
-      connection.link().reject("websocket: " + e.getMessage(), MESSAGE_TOO_BIG);
       return;
     }
     bus.badInput(connection.id(), "websocket: " + e.getMessage());

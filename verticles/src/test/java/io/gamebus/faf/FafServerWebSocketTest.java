@@ -8,6 +8,7 @@ import io.gamebus.support.FafTestClient;
 import io.gamebus.support.TestConfigs;
 import io.gamebus.support.Tokens;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.junit5.Checkpoint;
@@ -92,6 +93,22 @@ class FafServerWebSocketTest {
       .sendRaw(Buffer.buffer("{\"command\":\"ask_se"))
       .sendRaw(Buffer.buffer("ssion\",\"user_agent\""))
       .sendRaw(Buffer.buffer(":\"bridge-era\"}\n"))));
+  }
+
+  /** Found by the reliability battery: invalid UTF-8 in a text frame was accepted (FAF answered pong). */
+  @Test
+  void invalidUtf8InATextFrameClosesWith1007(Vertx vertx, VertxTestContext test) {
+    webSockets.connect(wsPort, "127.0.0.1", "/").onComplete(test.succeeding(ws -> {
+      ws.handler(data -> test.failNow("nothing is answered to text that is not UTF-8: " + data));
+      ws.closeHandler(v -> test.verify(() -> {
+        assertEquals((short) 1007, ws.closeStatusCode(), "RFC 6455 §8.1: invalid frame payload data");
+        assertEquals(1, node.fafServer("lobby").bus().metrics().badInputs());
+        test.completeNow();
+      }));
+      // A text message whose second fragment is not UTF-8 (0xC3 0x28: a lead byte without its continuation).
+      ws.writeFrame(WebSocketFrame.textFrame("{\"command\":\"ping\",\"x\":\"", false));
+      ws.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(new byte[] {(byte) 0xC3, 0x28, '"', '}', '\n'}), true));
+    }));
   }
 
   @Test

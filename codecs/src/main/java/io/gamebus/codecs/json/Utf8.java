@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * Jackson rejects bad start and continuation bytes but accepts overlongs and encoded surrogates,
  * which the real server's {@code json.loads} refuses; this closes that gap.
  */
-final class Utf8 {
+public final class Utf8 {
 
   // Little-endian so the lowest flagged byte in a word is the first one in memory.
   private static final VarHandle LONGS =
@@ -18,7 +18,8 @@ final class Utf8 {
 
   private Utf8() {}
 
-  static boolean isValid(byte[] b, int off, int len) {
+  /** Whether {@code len} bytes from {@code off} are strict UTF-8. */
+  public static boolean isValid(byte[] b, int off, int len) {
     int end = off + len;
     int i = skipAscii(b, off, end);
     while (i < end) {
