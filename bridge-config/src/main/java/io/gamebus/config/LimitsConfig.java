@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * <pre>{@code "limits": {"maxMessageBytes": 10485760, "maxFrameBytes": 4194304, "maxConnections": 1000,
  *   "idleTimeoutSeconds": 0, "loginTimeoutSeconds": 300, "maxMessagesPerSecond": 0,
  *   "maxPendingWriteBytes": 1048576,
- *   "slowConsumerSeconds": 30}}</pre>
+ *   "slowConsumerSeconds": 30, "upgradeTimeoutSeconds": 10}}</pre>
  */
 public final class LimitsConfig extends ConfigObject {
 
@@ -21,6 +21,7 @@ public final class LimitsConfig extends ConfigObject {
   public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 0;
   public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 1024 * 1024;
   public static final int DEFAULT_SLOW_CONSUMER_SECONDS = 30;
+  public static final int DEFAULT_UPGRADE_TIMEOUT_SECONDS = 10;
 
   private static final int MAX = Integer.MAX_VALUE;
 
@@ -28,6 +29,7 @@ public final class LimitsConfig extends ConfigObject {
   private final int maxFrameBytes;
   private final int maxConnections;
   private final int idleTimeoutSeconds;
+  private final int upgradeTimeoutSeconds;
   private final int loginTimeoutSeconds;
   private final int maxMessagesPerSecond;
   private final int maxPendingWriteBytes;
@@ -67,6 +69,7 @@ public final class LimitsConfig extends ConfigObject {
     maxMessagesPerSecond = f.integer("maxMessagesPerSecond", DEFAULT_MAX_MESSAGES_PER_SECOND, 0, MAX);
     maxPendingWriteBytes = f.integer("maxPendingWriteBytes", DEFAULT_MAX_PENDING_WRITE_BYTES, 1, MAX);
     slowConsumerSeconds = f.integer("slowConsumerSeconds", DEFAULT_SLOW_CONSUMER_SECONDS, 1, MAX);
+    upgradeTimeoutSeconds = f.integer("upgradeTimeoutSeconds", DEFAULT_UPGRADE_TIMEOUT_SECONDS, 1, 3600);
     given = java.util.Set.copyOf(f.givenKeys());
     f.done();
   }
@@ -123,6 +126,15 @@ public final class LimitsConfig extends ConfigObject {
     return slowConsumerSeconds;
   }
 
+  /**
+   * How long a connection to a WebSocket listener may take to send its first request (the upgrade,
+   * or a plain HTTP request of the listener's routes), in seconds; default 10. Such connections
+   * count against {@code maxConnections} from the moment they are accepted.
+   */
+  public int upgradeTimeoutSeconds() {
+    return upgradeTimeoutSeconds;
+  }
+
   /** Whether the configuration set that field, rather than leaving it to its default. */
   public boolean isSet(String field) {
     return given.contains(field);
@@ -138,6 +150,7 @@ public final class LimitsConfig extends ConfigObject {
         .put("loginTimeoutSeconds", loginTimeoutSeconds)
         .put("maxMessagesPerSecond", maxMessagesPerSecond)
         .put("maxPendingWriteBytes", maxPendingWriteBytes)
-        .put("slowConsumerSeconds", slowConsumerSeconds);
+        .put("slowConsumerSeconds", slowConsumerSeconds)
+        .put("upgradeTimeoutSeconds", upgradeTimeoutSeconds);
   }
 }

@@ -159,40 +159,54 @@ public final class ServerListeners<C extends ServerConnection> {
   private Future<String> listenWebSocket(ListenerConfig listener) {
     var server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(listener.host()).setPort(listener.port()).setIdleTimeout(config.idleTimeoutSeconds())
-      .setMaxWebSocketFrameSize(config.maxFrameBytes()).setMaxWebSocketMessageSize(config.maxMessageBytes()));
+      .setMaxWebSocketFrameSize(config.maxFrameBytes()).setMaxWebSocketMessageSize(config.maxMessageBytes())
+      // HTTP/1.1 only: with h2c Vert.x waits for the first bytes to pick a protocol before the
+      // connection exists, so a peer that sends nothing would escape PendingUpgrades.
+      .setHttp2ClearTextEnabled(false));
     // The guard needs the actual port, known once bound; a peer can only arrive after that, but
     // possibly before listen()'s callback has run, so it is made on first use.
     WebGuard[] made = new WebGuard[1];
     java.util.function.Supplier<WebGuard> guard = () -> made[0] != null ? made[0]
       : (made[0] = new WebGuard(listener.host(), server.actualPort(), listener.allowedOrigins()));
-    server.webSocketHandshakeHandler(handshake -> handshake(handshake, listener, guard.get()));
+    PendingUpgrades pending = new PendingUpgrades(vertx, table, config.upgradeTimeoutSeconds() * 1000L);
+    server.connectionHandler(pending::accepted);
+    server.webSocketHandshakeHandler(handshake -> handshake(handshake, listener, guard.get(), pending));
     server.webSocketHandler(this::acceptWebSocket);
+    Handler<HttpServerRequest> requests;
     if (hooks.routes == null) {
-      server.requestHandler(hooks.plainHttp);
+      requests = hooks.plainHttp;
     } else {
       Router router = Router.router(vertx);
       router.route().handler(WebGuard.hostCheck(guard));
       hooks.routes.accept(router);
       router.route().handler(ctx -> hooks.plainHttp.handle(ctx.request()));
-      server.requestHandler(router);
+      requests = router;
     }
+    server.requestHandler(request -> {
+      pending.serving(String.valueOf(request.remoteAddress()));
+      requests.handle(request);
+    });
     return server.listen().recover(e -> Future.failedFuture(listenFailure("websocket", listener, e)))
       .map(s -> "ws://" + listener.host() + ":" + s.actualPort() + listener.path());
   }
 
-  private void handshake(ServerWebSocketHandshake handshake, ListenerConfig listener, WebGuard guard) {
+  private void handshake(ServerWebSocketHandshake handshake, ListenerConfig listener, WebGuard guard,
+                         PendingUpgrades pending) {
     String origin = handshake.headers().get("Origin");
+    String peer = String.valueOf(handshake.remoteAddress());
     Integer refused;
-    if (!handshake.path().equals(listener.path())) {
+    if (!pending.upgrading(peer)) {
+      handshake.reject(503); // its connection was refused at accept or timed out: it holds no place
+    } else if (!handshake.path().equals(listener.path())) {
       handshake.reject(404);
     } else if (!guard.allowsOrigin(origin)) {
       table.refuse("origin " + origin + " is not allowed (" + handshake.remoteAddress() + ")");
       handshake.reject(403);
     } else if ((refused = hooks.upgradeCheck.apply(handshake)) != null) {
       handshake.reject(refused);
-    } else if (!table.reserve("websocket " + handshake.remoteAddress())) {
-      handshake.reject(503);
     } else {
+      // The place reserved at accept becomes the WebSocket's (ConnectionTable.add in open()).
+      pending.upgraded(peer);
       handshake.accept().onFailure(e -> table.unreserve());
     }
   }
