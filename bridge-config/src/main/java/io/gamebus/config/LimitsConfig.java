@@ -128,8 +128,9 @@ public final class LimitsConfig extends ConfigObject {
 
   /**
    * How long a connection to a WebSocket listener may take to send its first request (the upgrade,
-   * or a plain HTTP request of the listener's routes), in seconds; default 10. Such connections
-   * count against {@code maxConnections} from the moment they are accepted.
+   * or a plain HTTP request of the listener's routes), or its next one after a plain request was
+   * answered, in seconds; default 10. Such connections count against {@code maxConnections} from
+   * the moment they are accepted.
    */
   public int upgradeTimeoutSeconds() {
     return upgradeTimeoutSeconds;

@@ -11,9 +11,9 @@ import java.util.Map;
  * place in the {@link ConnectionTable} at once (so connections that never send the upgrade count
  * against {@code maxConnections} and the node's budget, and past them are closed at accept, as on
  * TCP listeners), and must send its first request within {@code upgradeTimeoutSeconds}: an upgrade,
- * which turns the place into the WebSocket's, or a plain request of the listener's routes, which
- * keeps it until the connection closes. One that sends nothing in time is closed and announced as
- * refused. All calls come from the listener's event loop.
+ * which turns the place into the WebSocket's, or a plain request of the listener's routes, after
+ * whose answer a kept-alive connection has the same time for its next request. One that sends
+ * nothing in time is closed and announced as refused. All calls come from the listener's event loop.
  */
 final class PendingUpgrades {
 
@@ -50,12 +50,7 @@ final class PendingUpgrades {
     }
     Pending pending = new Pending(connection);
     byPeer.put(peer, pending);
-    pending.timer = vertx.setTimer(timeoutMs, t -> {
-      if (pending.state == State.WAITING) {
-        table.refuse("no request within " + timeoutMs / 1000 + " s (upgradeTimeoutSeconds) from " + peer + "; closed");
-        connection.close();
-      }
-    });
+    await(peer, pending);
     connection.closeHandler(v -> {
       byPeer.remove(peer, pending);
       vertx.cancelTimer(pending.timer);
@@ -65,12 +60,31 @@ final class PendingUpgrades {
     });
   }
 
-  /** A plain HTTP request arrived on the connection of {@code peer}: it keeps its place until it closes. */
+  /** Starts (again) the wait for a request on a connection that has none in progress. */
+  private void await(String peer, Pending pending) {
+    pending.state = State.WAITING;
+    pending.timer = vertx.setTimer(timeoutMs, t -> {
+      if (pending.state == State.WAITING) {
+        table.refuse("no request within " + timeoutMs / 1000 + " s (upgradeTimeoutSeconds) from " + peer + "; closed");
+        pending.connection.close();
+      }
+    });
+  }
+
+  /** A plain HTTP request arrived on the connection of {@code peer}: no timeout while it is served. */
   void serving(String peer) {
     Pending pending = byPeer.get(peer);
     if (pending != null && pending.state == State.WAITING) {
       pending.state = State.SERVING;
       vertx.cancelTimer(pending.timer);
+    }
+  }
+
+  /** A plain request was answered: a kept-alive connection must send its next one within the timeout too. */
+  void served(String peer) {
+    Pending pending = byPeer.get(peer);
+    if (pending != null && pending.state == State.SERVING) {
+      await(peer, pending);
     }
   }
 

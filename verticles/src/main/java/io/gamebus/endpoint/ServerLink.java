@@ -27,6 +27,8 @@ public final class ServerLink {
 
   /** RFC 6455 close status for a peer that broke a limit on purpose or by design (rate, login). */
   public static final int POLICY_VIOLATION = 1008;
+  /** Ends {@link #closeDetail()} when a WebSocket peer never answered our close frame. */
+  public static final String NO_CLOSE_ANSWER = "; the peer did not answer the close";
   /** RFC 6455 (IANA) close status "try again later": the peer read too slowly. */
   public static final int TRY_AGAIN_LATER = 1013;
 
@@ -299,7 +301,9 @@ public final class ServerLink {
    */
   public String closeDetail() {
     if (closedByUs != null) {
-      return closedByUs;
+      // On WebSocket the peer answers our close frame with its own; without one it was cut.
+      boolean answered = !"websocket".equals(wire.transport()) || wire.closeDetail() != null;
+      return answered ? closedByUs : closedByUs + NO_CLOSE_ANSWER;
     }
     String peer = wire.closeDetail();
     return peer == null ? null : "closed by the peer, " + peer;

@@ -33,6 +33,13 @@ import java.util.function.Function;
  */
 public final class ServerListeners<C extends ServerConnection> {
 
+  /**
+   * How long a WebSocket peer has to answer our close frame before its connection is cut, in
+   * seconds (Vert.x's default is 10, which a stop paid once per listener in turn).
+   */
+  public static final int CLOSING_TIMEOUT_SECONDS = 3;
+  private static final System.Logger LOG = System.getLogger(ServerListeners.class.getName());
+
   /** The protocol's choices; only {@code open} is required. */
   public static final class Hooks<C> {
     final BiFunction<ServerLink, String, C> open;
@@ -132,9 +139,19 @@ public final class ServerListeners<C extends ServerConnection> {
    * Modrinth client reconnects after 1001 "going away", never after 1000).
    */
   public Future<Void> closeAll(int status, String reason) {
-    Future<Void> closing = table.closeAll(status, reason);
-    bus.state(StatusEvent.STOPPED, null);
-    return closing;
+    java.util.Collection<C> open = table.all();
+    return table.closeAll(status, reason).transform(done -> {
+      // A WebSocket peer that never answers our close frame is cut after CLOSING_TIMEOUT_SECONDS.
+      long cut = open.stream().filter(c -> c.link().closeDetail() != null
+        && c.link().closeDetail().endsWith(ServerLink.NO_CLOSE_ANSWER)).count();
+      String detail = cut == 0 ? null : cut + " WebSocket peer(s) did not answer the close within "
+        + CLOSING_TIMEOUT_SECONDS + " s: their connections were cut";
+      if (detail != null) {
+        LOG.log(System.Logger.Level.WARNING, bus.protocol() + "." + bus.endpoint() + ": " + detail);
+      }
+      bus.state(StatusEvent.STOPPED, detail);
+      return Future.<Void>succeededFuture();
+    });
   }
 
   private Future<String> listenTcp(ListenerConfig listener) {
@@ -160,6 +177,7 @@ public final class ServerListeners<C extends ServerConnection> {
     var server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(listener.host()).setPort(listener.port()).setIdleTimeout(config.idleTimeoutSeconds())
       .setMaxWebSocketFrameSize(config.maxFrameBytes()).setMaxWebSocketMessageSize(config.maxMessageBytes())
+      .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS)
       // HTTP/1.1 only: with h2c Vert.x waits for the first bytes to pick a protocol before the
       // connection exists, so a peer that sends nothing would escape PendingUpgrades.
       .setHttp2ClearTextEnabled(false));
@@ -183,7 +201,9 @@ public final class ServerListeners<C extends ServerConnection> {
       requests = router;
     }
     server.requestHandler(request -> {
-      pending.serving(String.valueOf(request.remoteAddress()));
+      String peer = String.valueOf(request.remoteAddress());
+      pending.serving(peer);
+      request.response().endHandler(v -> pending.served(peer));
       requests.handle(request);
     });
     return server.listen().recover(e -> Future.failedFuture(listenFailure("websocket", listener, e)))

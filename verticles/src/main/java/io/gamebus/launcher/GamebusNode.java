@@ -136,15 +136,18 @@ public final class GamebusNode {
     });
   }
 
-  /** Undeploys everything (listeners closed, queued writes flushed) in reverse order. */
+  /**
+   * Undeploys everything at once (listeners closed, queued writes flushed): one grace period for
+   * the node, not one per listener in turn; a WebSocket peer that does not answer the close is cut
+   * after {@link io.gamebus.endpoint.ServerListeners#CLOSING_TIMEOUT_SECONDS}.
+   */
   public Future<Void> stop() {
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = deployments.size() - 1; i >= 0; i--) {
-      String id = deployments.get(i);
-      chain = chain.transform(v -> vertx.undeploy(id).otherwiseEmpty());
+    List<Future<Void>> undeploying = new ArrayList<>();
+    for (String id : deployments) {
+      undeploying.add(vertx.undeploy(id).otherwiseEmpty());
     }
     deployments.clear();
-    return chain.transform(v -> registry.stop().otherwiseEmpty());
+    return Future.join(undeploying).transform(v -> registry.stop().otherwiseEmpty());
   }
 
   public Vertx vertx() { return vertx; }

@@ -117,18 +117,21 @@ class ServerListenersTest {
 
   @Test
   void webSocketHandshakeRejectsWrongPathForeignOriginAndPastMaxConnections(Vertx vertx, VertxTestContext test) throws Exception {
-    EchoEndpoint echo = deploy(vertx, 1, ConnectionBudget.of(100));
+    EchoEndpoint echo = deploy(vertx, 10, ConnectionBudget.of(100));
+    // Another endpoint with one place: a rejected upgrade's connection may linger a moment, holding it.
+    EchoEndpoint full = deploy(vertx, 1, ConnectionBudget.of(100));
     int port = echo.port("ws");
     ws(vertx, port, "/nope", null).transform(wrongPath -> {
       test.verify(() -> assertTrue(wrongPath.cause().getMessage().contains("404"), String.valueOf(wrongPath.cause())));
       return ws(vertx, port, "/ws", "http://evil.example");
     }).transform(foreign -> {
       test.verify(() -> assertTrue(foreign.cause().getMessage().contains("403"), String.valueOf(foreign.cause())));
-      return ws(vertx, port, "/ws", "http://app.example");
-    }).compose(first -> ws(vertx, port, "/ws", null).transform(second -> {
+      return ws(vertx, full.port("ws"), "/ws", "http://app.example");
+    }).compose(first -> ws(vertx, full.port("ws"), "/ws", null).transform(second -> {
       test.verify(() -> {
         assertTrue(second.failed(), "past maxConnections the connection is closed at accept");
-        assertEquals(2, echo.bus.metrics().refusedConnections(), "the foreign origin and the one too many");
+        assertEquals(1, echo.bus.metrics().refusedConnections(), "the foreign origin");
+        assertEquals(1, full.bus.metrics().refusedConnections(), "the one too many");
       });
       return first.close();
     })).onComplete(test.succeedingThenComplete());
@@ -169,6 +172,28 @@ class ServerListenersTest {
         silent.close();
         test.completeNow();
       })));
+  }
+
+  @Test
+  void aKeptAliveHttpConnectionMustSendItsNextRequestWithinTheUpgradeTimeout(Vertx vertx, VertxTestContext test)
+    throws Exception {
+    EchoEndpoint echo = deploy(vertx, new JsonObject().put("maxConnections", 3).put("upgradeTimeoutSeconds", 1),
+      ConnectionBudget.of(100));
+    int port = echo.port("ws");
+    var keptAlive = vertx.createNetClient();
+    keptAlive.connect(port, "127.0.0.1").compose(socket -> {
+      StringBuilder answer = new StringBuilder();
+      io.vertx.core.Promise<String> closed = io.vertx.core.Promise.promise();
+      socket.handler(bytes -> answer.append(bytes));
+      socket.closeHandler(v -> closed.complete(answer.toString()));
+      socket.write("GET /version HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n");
+      return closed.future();
+    }).onComplete(test.succeeding(answer -> test.verify(() -> {
+      assertTrue(answer.startsWith("HTTP/1.1 200") && answer.endsWith("1.0"), answer);
+      assertEquals(1, echo.bus.metrics().refusedConnections(), "closed after the answer, once the timeout passed");
+      keptAlive.close();
+      test.completeNow();
+    })));
   }
 
   @Test

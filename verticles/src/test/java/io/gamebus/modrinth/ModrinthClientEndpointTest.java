@@ -116,7 +116,7 @@ class ModrinthClientEndpointTest {
     // No client endpoint connected yet: a wrong Modrinth token keeps the link down.
     startClient(new Tokens(vertx, Path.of(tokenFile).getParent()).tokenFile(Path.of(tokenFile).getParent(), "mrp_not_the_api_token"));
     JsonObject failed = Eventually.value(() -> clientStatus.stream()
-      .filter(s -> String.valueOf(s.getString("detail")).contains("401")).findFirst().orElse(null), "a 401 on .status");
+      .filter(s -> String.valueOf(s.getString("detail")).contains("answered 401")).findFirst().orElse(null), "a 401 on .status");
     assertTrue(failed.getString("detail").contains("token endpoint answered 401"), failed.encode());
     assertFalse(failed.encode().contains("mrp_not"), "the token is never published: " + failed);
     assertEquals(BusError.NOT_CONNECTED.code(), failure(gamebus.broadcast("modrinth", "remote",
