@@ -197,6 +197,21 @@ class RedClientEndpointTest {
   }
 
   @Test
+  void aServerThatRefusesGetMethodsNeverBringsTheLinkUp() throws Exception {
+    red.refuseMethods(true);
+    startClient("ws://127.0.0.1:" + red.port() + "/", new JsonObject());
+    awaitState("reconnecting", 2);
+    assertTrue(red.received("GET_METHODS").size() >= 2, "every attempt asks again");
+    assertTrue(states("failed").get(0).getString("detail").contains("GET_METHODS answered -32601 Method not found"),
+      statuses.toString());
+    assertTrue(states("connected").isEmpty(), statuses.toString());
+    assertEquals(503, failure(call(body("TEST__ECHO", 1))).failureCode());
+    red.refuseMethods(false);
+    awaitState("connected", 1);
+    assertEquals(new JsonObject().put("result", 1), request("TEST__ECHO", 1));
+  }
+
+  @Test
   void notificationsOfSubscribedTopicsArePublishedWithTheTopicAsType() throws Exception {
     List<Envelope> narrow = new CopyOnWriteArrayList<>();
     vertx.eventBus().<Envelope>consumer("gamebus.red.bot.in." + TOPIC, m -> narrow.add(m.body()));

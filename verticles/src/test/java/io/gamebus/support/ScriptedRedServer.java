@@ -49,6 +49,7 @@ public final class ScriptedRedServer {
   private final List<ServerWebSocket> heldOn = new CopyOnWriteArrayList<>();
   private final List<Short> closeStatuses = new CopyOnWriteArrayList<>();
   private volatile int accepted;
+  private volatile boolean methodsRefused;
   private volatile HttpServer server;
   private int port;
 
@@ -99,7 +100,8 @@ public final class ScriptedRedServer {
     received.add(request);
     Object id = request.id();
     switch (request.method()) {
-      case "GET_METHODS" -> ws.writeTextMessage(Result.of(id, new JsonArray(new ArrayList<>(METHODS))).encode());
+      case "GET_METHODS" -> ws.writeTextMessage(methodsRefused ? ErrorReply.of(id, RedError.METHOD_NOT_FOUND).encode()
+        : Result.of(id, new JsonArray(new ArrayList<>(METHODS))).encode());
       case "SUBSCRIBE" -> {
         Object params = request.params();
         List<?> names = params instanceof JsonArray list ? list.getList() : List.of(String.valueOf(params));
@@ -116,6 +118,11 @@ public final class ScriptedRedServer {
       case "TEST__FAIL" -> ws.writeTextMessage(ErrorReply.of(id, FAILURE).encode());
       default -> ws.writeTextMessage(ErrorReply.of(id, RedError.METHOD_NOT_FOUND).encode());
     }
+  }
+
+  /** From now on, answers {@code GET_METHODS} with -32601, as a JSON-RPC server that is not Red would. */
+  public void refuseMethods(boolean refused) {
+    methodsRefused = refused;
   }
 
   public int port() {
