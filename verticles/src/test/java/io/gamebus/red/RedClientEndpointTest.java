@@ -260,6 +260,28 @@ class RedClientEndpointTest {
   }
 
   @Test
+  void messagesOfMegabytesTravelBothWaysUpToRedsLimit() throws Exception {
+    startClient(new JsonObject());
+    String big = "é".repeat(500_000); // 3,000,000 bytes once Red's encoding escapes it as \u00e9
+    assertEquals(new JsonObject().put("result", big), request("TEST__ECHO", big));
+  }
+
+  @Test
+  void aFramePastMaxMessageBytesDropsTheLinkFailsWhatWaitsAndTheLinkComesBack() throws Exception {
+    startClient(new JsonObject());
+    Future<JsonObject> pending = call(body("TEST__NEVER", null));
+    Eventually.value(() -> red.received("TEST__NEVER").size() == 1 ? true : null, "the call at the server");
+    red.sendText("{\"jsonrpc\": \"2.0\", \"method\": \"T\", \"params\": \"" + "x".repeat(4 * 1024 * 1024) + "\"}");
+    assertEquals(503, failure(pending).failureCode());
+    awaitState("connected", 2);
+    assertTrue(in.stream().noneMatch(e -> "T".equals(e.type())), "the oversize frame was not published");
+    assertTrue(states("bad-input").stream().anyMatch(s -> s.getString("detail").contains("link closed with 1009")),
+      statuses.toString());
+    assertEquals(List.of((short) 1009), red.closeStatuses());
+    assertEquals(new JsonObject().put("result", 4), request("TEST__ECHO", 4));
+  }
+
+  @Test
   void onStopPendingRequestsFailWith503AndTheSocketClosesWith1000() throws Exception {
     startClient(new JsonObject());
     Future<JsonObject> pending = call(body("TEST__NEVER", null));

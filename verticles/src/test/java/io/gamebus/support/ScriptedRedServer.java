@@ -65,7 +65,10 @@ public final class ScriptedRedServer {
   }
 
   private Future<Void> listen(int at) {
-    server = vertx.createHttpServer().webSocketHandler(this::accept);
+    // Red's aiohttp reads messages of up to 4 MiB; Vert.x's defaults stop at 256 KiB.
+    server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+        .setMaxWebSocketFrameSize(RedCodec.DEFAULT_MAX_BYTES).setMaxWebSocketMessageSize(RedCodec.DEFAULT_MAX_BYTES))
+      .webSocketHandler(this::accept);
     return server.listen(at, "127.0.0.1").map(bound -> {
       port = bound.actualPort();
       return null;
