@@ -231,6 +231,21 @@ class RedClientEndpointTest {
   }
 
   @Test
+  void retainedStateSentOnSubscribeIsPublishedAfterEveryConnect() throws Exception {
+    red.retain(TOPIC, new JsonObject().put("members", 42));
+    startClient(new JsonObject().put("topics", new JsonArray().add(TOPIC)));
+    red.restart().await(5, TimeUnit.SECONDS);
+    awaitState("connected", 2);
+    List<Envelope> seen = Eventually.value(() -> {
+      List<Envelope> notified = in.stream().filter(e -> TOPIC.equals(e.type())).toList();
+      return notified.size() >= 2 ? notified : null;
+    }, "the retained state after each SUBSCRIBE");
+    assertEquals(2, seen.size());
+    seen.forEach(e -> assertEquals(42, e.body().getJsonObject("params").getInteger("members")));
+    assertFalse(seen.get(0).connection().equals(seen.get(1).connection()), "one per connection");
+  }
+
+  @Test
   void framesThatAreNotRepliesToOurCallsAreCountedAsBadInputAndTheLinkStays() throws Exception {
     startClient(new JsonObject().put("topics", new JsonArray().add(TOPIC)));
     red.sendText("not json");

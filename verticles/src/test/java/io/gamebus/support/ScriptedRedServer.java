@@ -48,6 +48,7 @@ public final class ScriptedRedServer {
   private final List<Request> held = new CopyOnWriteArrayList<>();
   private final List<ServerWebSocket> heldOn = new CopyOnWriteArrayList<>();
   private final List<Short> closeStatuses = new CopyOnWriteArrayList<>();
+  private final Map<String, Object> retained = new ConcurrentHashMap<>();
   private volatile int accepted;
   private volatile boolean methodsRefused;
   private volatile HttpServer server;
@@ -109,7 +110,13 @@ public final class ScriptedRedServer {
         Object params = request.params();
         List<?> names = params instanceof JsonArray list ? list.getList() : List.of(String.valueOf(params));
         Set<String> mine = subscriptions.get(ws);
-        names.stream().filter(offered::contains).forEach(name -> mine.add((String) name));
+        names.stream().filter(offered::contains).forEach(name -> {
+          mine.add((String) name);
+          Object state = retained.get(name);
+          if (state != null) { // as Red: the retained state goes out before the SUBSCRIBE result
+            ws.writeTextMessage(Notification.of((String) name, state).encode());
+          }
+        });
         ws.writeTextMessage(Result.of(id, new JsonArray(new ArrayList<>(mine))).encode());
       }
       case "TEST__ECHO" -> ws.writeTextMessage(Result.of(id, request.params()).encode());
@@ -169,6 +176,12 @@ public final class ScriptedRedServer {
         ws.writeTextMessage(frame);
       }
     });
+  }
+
+  /** Red's {@code rpc.notify(topic, data, state=True)}: also sent to every later subscriber on SUBSCRIBE. */
+  public void retain(String topic, Object data) {
+    retained.put(topic, data);
+    notify(topic, data);
   }
 
   /** Writes a text frame to every connection, as it is. */
