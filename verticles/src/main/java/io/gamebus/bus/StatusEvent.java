@@ -61,7 +61,13 @@ public enum StatusEvent {
   /** Server role: a session ended; detail = why (the peer said goodbye, grace expired, stop). */
   SESSION_ENDED,
   /** Client role: the upstream handed out a new session instead of the one asked for; its state is lost. */
-  SESSION_LOST;
+  SESSION_LOST,
+
+  // What a client-role link learnt from its upstream after each (re)connect (Red).
+  /** Client role: the methods the upstream offers (Red {@code GET_METHODS}); field {@code methods}, detail = how many. */
+  METHODS,
+  /** Client role: the upstream confirmed our topic subscriptions; field {@code subscriptions}; detail names topics it refused. */
+  SUBSCRIBED;
 
   private final String wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

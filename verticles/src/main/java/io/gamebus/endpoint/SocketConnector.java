@@ -1,10 +1,13 @@
 package io.gamebus.endpoint;
 
 import io.gamebus.config.LimitsConfig;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -21,6 +24,7 @@ import java.net.URI;
 final class SocketConnector implements UpstreamConnector {
 
   private static final int CONNECT_TIMEOUT_MS = 10_000;
+  private static final int MESSAGE_TOO_BIG = 1009;
 
   private final Vertx vertx;
   private final java.util.function.Supplier<String> url;
@@ -93,8 +97,31 @@ final class SocketConnector implements UpstreamConnector {
         socket.handler(input);
       }
       socket.closeHandler(closed);
+      socket.exceptionHandler(e -> refused(socket, e, ignored));
       return Wire.webSocket(socket, limits.maxPendingWriteBytes(), false);
     });
+  }
+
+  /**
+   * A frame, or a message of several frames, past the limits: Vert.x drops what it gathered and
+   * reports it here, but would hand on the message's remaining fragments as if they were a message
+   * of their own, so the stream cannot be trusted any more. It is counted and the link closed with
+   * the status the RFC gives it (1009 message too big, 1002 protocol error); the link reconnects.
+   */
+  private static void refused(WebSocket socket, Throwable e, Handler<String> ignored) {
+    if (e instanceof HttpClosedException) {
+      return;
+    }
+    int status;
+    if (e instanceof CorruptedWebSocketFrameException corrupted) {
+      status = corrupted.closeStatus().code();
+    } else if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
+      status = MESSAGE_TOO_BIG;
+    } else {
+      return; // a transport error: the close handler reports the end of the connection
+    }
+    ignored.handle("websocket: " + e.getMessage() + "; link closed with " + status);
+    socket.close((short) status, "");
   }
 
   @Override

@@ -15,8 +15,9 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   public interface Listener {
 
     /**
-     * Input the connection could not use: refused by the decoder (the connection is being closed),
-     * or dropped undecoded (binary frames of a text-only protocol; the connection stays).
+     * Input the connection could not use: refused by the decoder or past the WebSocket limits (the
+     * connection is being closed), or dropped undecoded (binary frames of a text-only protocol; the
+     * connection stays).
      */
     void badInput(String detail);
 

@@ -23,7 +23,9 @@ public interface UpstreamConnector {
 
   /**
    * {@link #connect(Handler, Handler)}, telling {@code ignored} about input the connection drops
-   * without decoding (binary frames of a text-only protocol), so it is counted, not silent.
+   * without decoding, so it is counted, not silent: binary frames of a text-only protocol (the
+   * connection stays), and WebSocket frames or messages past the limits (the connection is closed
+   * with 1009, or 1002 for a frame against the protocol).
    */
   default Future<Wire> connect(Handler<Buffer> input, Handler<Void> closed, Handler<String> ignored) {
     return connect(input, closed);

@@ -123,6 +123,12 @@ public final class GamebusNode {
       case DFHACK -> server ? new DfhackServerEndpoint(context) : new DfhackClientEndpoint(context);
       case RPFM -> server ? new RpfmServerEndpoint(context) : new RpfmClientEndpoint(context);
       case MODRINTH -> server ? new ModrinthServerEndpoint(context) : new ModrinthClientEndpoint(context);
+      case RED -> {
+        if (server) { // the server role lands from its own branch; until then it is refused by name
+          throw new IllegalArgumentException("protocol red in the server role is not implemented in this build");
+        }
+        yield new io.gamebus.red.RedClientEndpoint(context);
+      }
       default -> throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
         + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm, modrinth)");
     };

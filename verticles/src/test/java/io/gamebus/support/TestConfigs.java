@@ -66,6 +66,14 @@ public final class TestConfigs {
       .put("options", options);
   }
 
+  /** A Red client endpoint that connects to {@code url} and reconnects fast (50 ms, up to 500 ms). */
+  public static JsonObject redClient(String name, String url, JsonObject options) {
+    return new JsonObject()
+      .put("protocol", "red").put("name", name).put("role", "client").put("url", url)
+      .put("reconnect", new JsonObject().put("initialDelayMs", 50).put("maxDelayMs", 500))
+      .put("options", options);
+  }
+
   public static GamebusConfig node(JsonObject... endpoints) {
     JsonArray list = new JsonArray();
     for (JsonObject e : endpoints) {
