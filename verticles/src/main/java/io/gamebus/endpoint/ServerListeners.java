@@ -36,6 +36,7 @@ public final class ServerListeners<C extends ServerConnection> {
   public static final class Hooks<C> {
     final BiFunction<ServerLink, String, C> open;
     boolean binaryFrames = true;
+    boolean textAsBytes;
     Consumer<Router> routes;
     Handler<HttpServerRequest> plainHttp = request -> request.response().setStatusCode(404).end();
     Function<ServerWebSocketHandshake, Integer> upgradeCheck = handshake -> null;
@@ -48,6 +49,16 @@ public final class ServerListeners<C extends ServerConnection> {
     /** Binary (default) or text WebSocket frames for what is written. */
     public Hooks<C> binaryFrames(boolean binary) {
       this.binaryFrames = binary;
+      return this;
+    }
+
+    /**
+     * Whole WebSocket text messages as their raw bytes through {@link ServerConnection#input}
+     * instead of decoded text through {@code textInput} (default false): for protocols that must
+     * see bytes that are not UTF-8. Messages past {@code maxMessageBytes} close with 1009.
+     */
+    public Hooks<C> textAsBytes(boolean raw) {
+      this.textAsBytes = raw;
       return this;
     }
 
@@ -201,8 +212,14 @@ public final class ServerListeners<C extends ServerConnection> {
 
   private void acceptWebSocket(ServerWebSocket socket) {
     C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
-    socket.binaryMessageHandler(connection::binaryInput);
-    socket.textMessageHandler(connection::textInput);
+    if (hooks.textAsBytes) {
+      socket.frameHandler(new RawMessages(config.maxMessageBytes(), connection::input, connection::binaryInput,
+        size -> connection.link().reject("websocket: message of more than " + config.maxMessageBytes()
+          + " bytes (maxMessageBytes)", MESSAGE_TOO_BIG)));
+    } else {
+      socket.binaryMessageHandler(connection::binaryInput);
+      socket.textMessageHandler(connection::textInput);
+    }
     socket.exceptionHandler(e -> webSocketError(socket, connection, e));
     socket.closeHandler(v -> closed(connection));
   }
