@@ -118,7 +118,7 @@ final class RedServerConnection implements ServerConnection {
     Object id = request.id();
     return switch (request.method()) {
       case RedBuiltins.GET_METHODS -> endpoint.methodNames().map(names -> result(id, names));
-      case RedBuiltins.GET_TOPICS -> Future.succeededFuture(result(id, new ArrayList<>(endpoint.topics())));
+      case RedBuiltins.GET_TOPICS -> endpoint.freshTopics().map(topics -> result(id, new ArrayList<>(topics)));
       case RedBuiltins.GET_SUBSCRIPTIONS -> Future.succeededFuture(result(id, new ArrayList<>(subscriptions)));
       case RedBuiltins.SUBSCRIBE -> subscribe(request, true);
       case RedBuiltins.UNSUBSCRIBE -> subscribe(request, false);
@@ -130,24 +130,27 @@ final class RedServerConnection implements ServerConnection {
     };
   }
 
-  /** SUBSCRIBE sends each newly subscribed topic's retained state first, as Red does. */
+  /**
+   * SUBSCRIBE sends each newly subscribed topic's retained state first, as Red does. Answered at
+   * once from the topics known now (Red too uses the set it has, copied when the connection
+   * opened), so subscription calls take effect in the order they were sent.
+   */
   private Future<String> subscribe(Request request, boolean subscribe) {
     RedBuiltins.Topics topics = RedBuiltins.topics(request.params());
-    return endpoint.topicsWith(topics.names()).map(known -> {
-      for (String name : topics.names()) {
-        if (!subscribe) {
-          subscriptions.remove(name);
-        } else if (known.contains(name)) {
-          subscriptions.add(name);
-          Outgoing state = endpoint.retained(name);
-          if (state != null && !link.isClosed()) {
-            link.write(state);
-          }
+    Set<String> known = endpoint.topics();
+    for (String name : topics.names()) {
+      if (!subscribe) {
+        subscriptions.remove(name);
+      } else if (known.contains(name)) {
+        subscriptions.add(name);
+        Outgoing state = endpoint.retained(name);
+        if (state != null && !link.isClosed()) {
+          link.write(state);
         }
       }
-      return topics.failsAfter() ? ErrorReply.of(request.id(), RedError.INTERNAL_ERROR).encode()
-        : result(request.id(), new ArrayList<>(subscriptions));
-    });
+    }
+    return Future.succeededFuture(topics.failsAfter() ? ErrorReply.of(request.id(), RedError.INTERNAL_ERROR).encode()
+      : result(request.id(), new ArrayList<>(subscriptions)));
   }
 
   private static String result(Object id, Object value) {

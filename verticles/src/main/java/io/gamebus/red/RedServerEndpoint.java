@@ -170,10 +170,9 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
     return all;
   }
 
-  /** The topics, re-reading the registered ones when a name asked for is not among them. */
-  Future<Set<String>> topicsWith(List<String> wanted) {
-    Set<String> now = topics();
-    return now.containsAll(wanted) ? Future.succeededFuture(now) : table.refresh().map(v -> topics());
+  /** The topics after a fresh read of the registered ones (a client asks for the current list). */
+  Future<Set<String>> freshTopics() {
+    return table.refresh().map(v -> topics());
   }
 
   /** A topic's retained notification, or null. */
@@ -216,7 +215,7 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
     if (!topics().contains(name)) {
       table.refresh(); // registered elsewhere moments ago: known to the next try
       throw BusError.BAD_MESSAGE.exception("unknown topic " + name
-        + ": configure it in options.topics or register it with RedMethods.topic");
+        + ": configure it in options.topics or register it with RedMethods.topic (known on every node within methodRefreshMs)");
     }
     return new Push(name, message.getValue("params"), (Boolean) retain);
   }
