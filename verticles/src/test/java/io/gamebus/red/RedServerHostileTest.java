@@ -36,7 +36,8 @@ class RedServerHostileTest {
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    node = GamebusNode.start(vertx, TestConfigs.node(TestConfigs.redServer("bot", new JsonObject())
+    node = GamebusNode.start(vertx, TestConfigs.node(TestConfigs.redServer("bot", new JsonObject()
+        .put("maxInFlightPerConnection", 8).put("handlerTimeoutMs", 200))
       .put("limits", new JsonObject().put("maxMessageBytes", MAX_MESSAGE)))).await(10, TimeUnit.SECONDS);
     port = port(node, "bot");
   }
@@ -75,6 +76,35 @@ class RedServerHostileTest {
   void badJsonIsAParseErrorWithoutId(Vertx vertx, VertxTestContext test) {
     expect(vertx, test, "{\"jsonrpc\":\"2.0\",\"id\":1,",
       "{\"jsonrpc\": \"2.0\", \"error\": {\"code\": -32700, \"message\": \"Invalid JSON was received\"}}\n");
+  }
+
+  @Test
+  void handlersThatNeverAnswerStillGetEveryCallAnErrorPastTheInFlightBound(Vertx vertx, VertxTestContext test)
+    throws Exception {
+    RedMethods.register(vertx, "bot", "TEST__SILENT", io.gamebus.codecs.red.RedSignature.none(),
+      call -> io.vertx.core.Promise.<JsonObject>promise().future()).await(5, TimeUnit.SECONDS);
+    int calls = 40; // five times maxInFlightPerConnection: reading pauses, then resumes as errors go out
+    client(vertx).compose(c -> {
+      for (int id = 100; id < 100 + calls; id++) {
+        c.text("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"TEST__SILENT\"}");
+      }
+      Future<String> all = Future.succeededFuture("");
+      for (int i = 0; i < calls; i++) {
+        all = all.compose(seen -> c.next().map(frame -> seen + frame.text() + "\n"));
+      }
+      return all;
+    }).onComplete(test.succeeding(seen -> test.verify(() -> {
+      String[] lines = seen.split("\n");
+      assertEquals(calls, lines.length, seen);
+      java.util.Set<Integer> ids = new java.util.HashSet<>();
+      for (int i = 0; i < calls; i++) {
+        JsonObject reply = new JsonObject(lines[i]);
+        assertEquals(new JsonObject().put("code", -32603).put("message", "Internal Error"), reply.getJsonObject("error"));
+        ids.add(reply.getInteger("id"));
+      }
+      assertEquals(calls, ids.size(), "each call answered exactly once");
+      test.completeNow();
+    })));
   }
 
   @Test
