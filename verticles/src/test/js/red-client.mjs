@@ -26,7 +26,6 @@ const rpc = new JSONRPCServerAndClient(
   }),
 );
 
-socket.on('open', () => out('READY'));
 socket.on('message', (data, isBinary) => {
   if (!isBinary) {
     rpc.receiveAndSend(JSON.parse(data.toString())).catch((e) => process.stderr.write(`${e.message}\n`));
@@ -57,8 +56,12 @@ async function run(command) {
   }
 }
 
-createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line.trim()) {
-    run(JSON.parse(line));
-  }
+// Commands are read once the socket is open, so that piped input waits for it.
+socket.on('open', () => {
+  out('READY');
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim()) {
+      run(JSON.parse(line));
+    }
+  });
 });
