@@ -2,6 +2,7 @@ package io.gamebus.red;
 
 import io.gamebus.bus.BusError;
 import io.gamebus.bus.Envelope;
+import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.red.RedCodec;
 import io.gamebus.codecs.red.RedError;
 import io.gamebus.codecs.red.RedMessage.ErrorReply;
@@ -19,7 +20,7 @@ import io.gamebus.endpoint.ServerListeners;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -68,7 +69,7 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
     out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();
     options.topics().forEach((topic, address) -> topicConsumers.add(vertx.eventBus().consumer(address,
-      message -> notifyLocally(topic, busData(message.body()), false))));
+      message -> fromTopicAddress(topic, message.body()))));
     refreshTimer = vertx.setPeriodic(options.methodRefreshMs(), t -> table.refresh());
     return table.refresh().compose(v -> listeners.listen());
   }
@@ -88,6 +89,15 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
       request.response().putHeader("Allow", "GET").setStatusCode(405).end();
     } else {
       request.response().setStatusCode(404).end();
+    }
+  }
+
+  /** A message on a configured topic's address, notified to the topic's subscribers on this node. */
+  private void fromTopicAddress(String topic, Object body) {
+    try {
+      notifyLocally(topic, busData(body), false);
+    } catch (ReplyException notJson) {
+      bus.status(null, StatusEvent.TOPIC_DROPPED, topic + ": " + notJson.getMessage());
     }
   }
 
@@ -130,7 +140,7 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
       try {
         return Result.of(request.id(), answered.value()).encode();
       } catch (IllegalArgumentException notJson) {
-        bus.status(null, io.gamebus.bus.StatusEvent.HANDLER_FAILED, request.method() + ": result is not JSON: "
+        bus.status(null, StatusEvent.HANDLER_FAILED, request.method() + ": result is not JSON: "
           + notJson.getMessage());
         return ErrorReply.of(request.id(), RedError.INTERNAL_ERROR).encode();
       }
