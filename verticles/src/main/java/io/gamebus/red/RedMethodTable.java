@@ -94,9 +94,12 @@ final class RedMethodTable {
       }
       if (RedMethods.TOPIC.equals(entry.getString("kind"))) {
         newTopics.add(name);
-      } else if (RedMethods.METHOD.equals(entry.getString("kind"))) {
+      } else if (entry.getValue("kind") == null || RedMethods.METHOD.equals(entry.getString("kind"))) {
+        // A handler registered through the generic API (Gamebus.handle) has no kind: a method
+        // without parameters unless it names a signature.
         try {
-          newMethods.put(name, RedSignature.fromJson(entry.getJsonObject("signature", new JsonObject())));
+          JsonObject signature = entry.getJsonObject("signature");
+          newMethods.put(name, signature == null ? RedSignature.none() : RedSignature.fromJson(signature));
         } catch (IllegalArgumentException | ClassCastException e) {
           // An entry another version wrote in a form we cannot read: left out, not fatal.
         }

@@ -91,6 +91,14 @@ class RedServerWireTest {
   }
 
   @Test
+  void aHandlerRegisteredThroughTheGenericApiIsAMethodWithoutParameters(Vertx vertx, VertxTestContext test)
+    throws Exception {
+    Gamebus.of(vertx).handle("red", "bot", "PLAIN__PING", call -> Future.succeededFuture(RedMethods.result("pong")))
+      .await(5, TimeUnit.SECONDS);
+    expect(vertx, test, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": \"pong\"}\n", call(1, "PLAIN__PING", "[1, 2]"));
+  }
+
+  @Test
   void paramsBindPositionallyByNameAndAsAScalar(Vertx vertx, VertxTestContext test) {
     expect(vertx, test, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": \"hi Ann\"}\n"
         + "{\"jsonrpc\": \"2.0\", \"id\": 2, \"result\": \"hello Bob\"}\n"
