@@ -40,7 +40,7 @@ final class RedServerConnection implements ServerConnection {
     this.link = link;
     this.endpoint = endpoint;
     this.bus = link.bus();
-    this.answers = new ReadyAnswers<>(link, text -> link.write(Outgoing.of(Buffer.buffer(text))));
+    this.answers = new ReadyAnswers<>(link, text -> link.write(Outgoing.ofText(text)));
   }
 
   @Override

@@ -199,7 +199,7 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
   private Outgoing notification(String topic, Object data, boolean retain) {
     Outgoing encoded;
     try {
-      encoded = Outgoing.of(Buffer.buffer(Notification.of(topic, data).encode()));
+      encoded = Outgoing.ofText(Notification.of(topic, data).encode());
     } catch (IllegalArgumentException e) {
       throw BusError.BAD_MESSAGE.exception("params are not JSON: " + e.getMessage());
     }
