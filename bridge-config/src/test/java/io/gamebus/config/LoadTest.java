@@ -43,7 +43,14 @@ class LoadTest {
     assertEquals("127.0.0.1", config.http().host());
     assertEquals(8090, config.http().port());
     assertFalse(config.cluster().enabled());
-    assertEquals(4, config.endpoints().size());
+    assertEquals(5, config.endpoints().size());
+    EndpointConfig bot = config.endpoints().get(4);
+    assertEquals(Protocol.RED, bot.protocol());
+    assertEquals("bot", bot.name());
+    assertEquals(6133, bot.listeners().get(0).port(), "Red's own RPC port");
+    assertEquals("/", bot.listeners().get(0).path());
+    assertEquals(EndpointConfig.RED_MAX_MESSAGE_BYTES, bot.limits().maxMessageBytes());
+    assertEquals("gamebus.faf.lobby.in.game_info", bot.options().getJsonObject("topics").getString("FAF__GAME_INFO"));
     EndpointConfig hosting = config.endpoints().get(3);
     assertEquals(Protocol.MODRINTH, hosting.protocol());
     assertEquals(8091, hosting.listeners().get(0).port());

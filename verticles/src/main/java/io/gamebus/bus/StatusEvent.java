@@ -22,6 +22,8 @@ public enum StatusEvent {
   FAILED,
   /** The endpoint was undeployed; its connections are closed. */
   STOPPED,
+  /** Red server role: a message for a topic could not be notified (not JSON); detail = the topic and why. */
+  TOPIC_DROPPED,
 
   // One connection (the {@code connection} field is set).
   /** A peer connected (server role) or the upstream link opened (client role). */

@@ -74,20 +74,44 @@ public final class HandlerRegistry {
   public Future<Registration> handle(Addresses addresses, String name, JsonObject meta,
                                      Function<JsonObject, Future<JsonObject>> handler) {
     String address = addresses.handle(name);
-    String key = name + "@" + UUID.randomUUID();
-    JsonObject entry = meta.copy().put("name", name);
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, message -> answer(message, handler));
     return consumer.completion()
-      .compose(v -> map(addresses))
-      .compose(map -> map.put(key, entry, ttlMs).map(v -> {
-        Refresher refresher = new Refresher(map, key, entry);
-        long timer = vertx.setPeriodic(ttlMs / 3, t -> refresher.refresh());
-        return (Registration) new Handle(address, consumer, () -> {
-          vertx.cancelTimer(timer);
-          return refresher.remove();
-        });
-      }))
+      .compose(v -> entry(addresses, name, meta))
+      .map(entry -> (Registration) new Handle(address, consumer, entry))
       .onFailure(e -> consumer.unregister());
+  }
+
+  /**
+   * Records an entry without a bus handler behind it, with the same liveness as {@link #handle}:
+   * something a protocol offers its peers that is not a call (e.g. a Red topic). Completes once
+   * the entry is written; {@link Registration#unregister()} removes it.
+   */
+  public Future<Registration> declare(Addresses addresses, String name, JsonObject meta) {
+    return entry(addresses, name, meta).map(entry -> new Registration() {
+      @Override
+      public String address() {
+        return addresses.base();
+      }
+
+      @Override
+      public Future<Void> unregister() {
+        return entry.remove();
+      }
+    });
+  }
+
+  /** Writes a live entry and keeps it refreshed; the remover stops that and deletes it. */
+  private Future<Remover> entry(Addresses addresses, String name, JsonObject meta) {
+    String key = name + "@" + UUID.randomUUID();
+    JsonObject entry = meta.copy().put("name", name);
+    return map(addresses).compose(map -> map.put(key, entry, ttlMs).map(v -> {
+      Refresher refresher = new Refresher(map, key, entry);
+      long timer = vertx.setPeriodic(ttlMs / 3, t -> refresher.refresh());
+      return (Remover) () -> {
+        vertx.cancelTimer(timer);
+        return refresher.remove();
+      };
+    }));
   }
 
   /** The metadata of a live handler of that name, or null when there is none. */

@@ -22,6 +22,13 @@ public final class Outgoing {
     return new Outgoing(encoded);
   }
 
+  /** A message that is text already (a text-frame protocol's encoder): its text form is not decoded again. */
+  public static Outgoing ofText(String text) {
+    Outgoing message = new Outgoing(Buffer.buffer(text, "UTF-8"));
+    message.text = text;
+    return message;
+  }
+
   public Buffer bytes() {
     return bytes;
   }

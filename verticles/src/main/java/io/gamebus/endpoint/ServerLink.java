@@ -290,7 +290,8 @@ public final class ServerLink {
       return Future.succeededFuture();
     }
     markClosed();
-    closedByUs = status < 0 ? "closed by gamebus" : "closed by gamebus, status " + status + (reason == null ? "" : " (" + reason + ")");
+    closedByUs = status < 0 ? "closed by gamebus" : "closed by gamebus, status " + status
+      + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
     forget.run();
     return status < 0 ? wire.close() : wire.close(status, reason);
   }

@@ -44,6 +44,7 @@ public final class ServerListeners<C extends ServerConnection> {
   public static final class Hooks<C> {
     final BiFunction<ServerLink, String, C> open;
     boolean binaryFrames = true;
+    boolean textAsBytes;
     Consumer<Router> routes;
     Handler<HttpServerRequest> plainHttp = request -> request.response().setStatusCode(404).end();
     Function<ServerWebSocketHandshake, Integer> upgradeCheck = handshake -> null;
@@ -56,6 +57,16 @@ public final class ServerListeners<C extends ServerConnection> {
     /** Binary (default) or text WebSocket frames for what is written. */
     public Hooks<C> binaryFrames(boolean binary) {
       this.binaryFrames = binary;
+      return this;
+    }
+
+    /**
+     * Whole WebSocket text messages as their raw bytes through {@link ServerConnection#input}
+     * instead of decoded text through {@code textInput} (default false): for protocols that must
+     * see bytes that are not UTF-8. Messages past {@code maxMessageBytes} close with 1009.
+     */
+    public Hooks<C> textAsBytes(boolean raw) {
+      this.textAsBytes = raw;
       return this;
     }
 
@@ -233,11 +244,13 @@ public final class ServerListeners<C extends ServerConnection> {
 
   private void acceptWebSocket(ServerWebSocket socket) {
     C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
-    WebSocketMessages messages = new WebSocketMessages(config.maxMessageBytes(), new WebSocketMessages.Sink() {
-      @Override public void text(String message) { connection.textInput(message); }
-      @Override public void binary(Buffer message) { connection.binaryInput(message); }
-      @Override public void refuse(int status, String reason) { connection.link().reject("websocket: " + reason, status); }
-    });
+    WebSocketMessages messages = new WebSocketMessages(config.maxMessageBytes(), hooks.textAsBytes,
+      new WebSocketMessages.Sink() {
+        @Override public void text(String message) { connection.textInput(message); }
+        @Override public void rawText(Buffer message) { connection.input(message); }
+        @Override public void binary(Buffer message) { connection.binaryInput(message); }
+        @Override public void refuse(int status, String reason) { connection.link().reject("websocket: " + reason, status); }
+      });
     socket.frameHandler(messages::frame);
     socket.exceptionHandler(e -> webSocketError(socket, connection, e));
     socket.closeHandler(v -> closed(connection));

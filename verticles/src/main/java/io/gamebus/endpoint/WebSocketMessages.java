@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
  * remaining fragments as a message of their own. Here a message past {@code maxMessageBytes}
  * closes with 1009 at the frame that crosses the limit, and a text message that is not strict UTF-8
  * (RFC 3629: no overlongs, no surrogates) closes with 1007, as RFC 6455 §8.1 asks; nothing of either
- * is delivered. Control frames are Vert.x's business and never reach this class's sinks.
+ * is delivered. A protocol whose codec reads bytes (Red's, which also answers bad UTF-8 itself)
+ * asks for text as raw bytes instead: no decoding, no check here. Control frames are Vert.x's
+ * business and never reach this class's sinks.
  */
 final class WebSocketMessages {
 
@@ -25,6 +27,11 @@ final class WebSocketMessages {
   interface Sink {
     void text(String message);
 
+    /** A text message's bytes, undecoded (only when asked for raw text); valid until it returns. */
+    default void rawText(Buffer message) {
+      throw new UnsupportedOperationException("raw text not asked for");
+    }
+
     void binary(Buffer message);
 
     /** The peer broke a rule: close with {@code status}; later frames are ignored. */
@@ -32,14 +39,17 @@ final class WebSocketMessages {
   }
 
   private final long maxMessageBytes;
+  private final boolean rawText;
   private final Sink sink;
   /** The fragments of the message in progress (null between messages); its first frame's type. */
   private Buffer gathering;
   private boolean gatheringText;
   private boolean refused;
 
-  WebSocketMessages(long maxMessageBytes, Sink sink) {
+  /** @param rawText deliver text messages undecoded to {@link Sink#rawText} (the protocol checks UTF-8) */
+  WebSocketMessages(long maxMessageBytes, boolean rawText, Sink sink) {
     this.maxMessageBytes = maxMessageBytes;
+    this.rawText = rawText;
     this.sink = sink;
   }
 
@@ -82,6 +92,10 @@ final class WebSocketMessages {
   private void deliver(Buffer message) {
     if (!gatheringText) {
       sink.binary(message);
+      return;
+    }
+    if (rawText) {
+      sink.rawText(message);
       return;
     }
     String text = strictUtf8(message);

@@ -101,6 +101,8 @@ public final class GamebusNode {
         ? new io.gamebus.examples.DfhackExampleCommands(config.busPrefix(), endpoint.name()) : null;
       case RPFM -> io.gamebus.rpfm.RpfmOptions.from(endpoint).exampleHandlers()
         ? new io.gamebus.examples.RpfmExamplePacks(config.busPrefix(), endpoint.name()) : null;
+      case RED -> io.gamebus.red.RedOptions.from(endpoint).exampleMethods()
+        ? new io.gamebus.examples.RedExampleMethods(config.busPrefix(), endpoint.name()) : null;
       case MODRINTH -> ModrinthOptions.from(endpoint).exampleServer()
         ? new io.gamebus.examples.ModrinthExampleServer(config.busPrefix(), endpoint.name(), ModrinthOptions.DEMO_SERVER)
         : null;
@@ -123,15 +125,14 @@ public final class GamebusNode {
       case DFHACK -> server ? new DfhackServerEndpoint(context) : new DfhackClientEndpoint(context);
       case RPFM -> server ? new RpfmServerEndpoint(context) : new RpfmClientEndpoint(context);
       case MODRINTH -> server ? new ModrinthServerEndpoint(context) : new ModrinthClientEndpoint(context);
-      case RED -> {
-        if (server) { // the server role lands from its own branch; until then it is refused by name
-          throw new IllegalArgumentException("protocol red in the server role is not implemented in this build");
-        }
-        yield new io.gamebus.red.RedClientEndpoint(context);
-      }
-      default -> throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
-        + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm, modrinth)");
+      case RED -> server ? new io.gamebus.red.RedServerEndpoint(context) : new io.gamebus.red.RedClientEndpoint(context);
+      default -> notImplemented(endpoint);
     };
+  }
+
+  private static Deployable notImplemented(EndpointConfig endpoint) {
+    throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
+      + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm, modrinth)");
   }
 
   private Future<Void> deployConsole() {
@@ -174,6 +175,11 @@ public final class GamebusNode {
   /** The RPFM server endpoint of that name, for reading its actual port. */
   public RpfmServerEndpoint rpfmServer(String name) {
     return (RpfmServerEndpoint) endpoints.get("rpfm." + name);
+  }
+
+  /** The Red server endpoint of that name, for reading its actual port. */
+  public io.gamebus.red.RedServerEndpoint redServer(String name) {
+    return (io.gamebus.red.RedServerEndpoint) endpoints.get("red." + name);
   }
 
   /** The Modrinth server endpoint of that name, for reading its actual port. */

@@ -30,8 +30,7 @@ final class RpfmServerConnection implements ServerConnection {
   private final RpfmServerEndpoint endpoint;
   private final EndpointBus bus;
   private final ServerSessions.Session<Void> session;
-  /** Answers ready while the socket's write queue is full, in the order they became ready. */
-  private final java.util.ArrayDeque<RpfmResponse> ready = new java.util.ArrayDeque<>();
+  private final io.gamebus.endpoint.ReadyAnswers<RpfmResponse> answers;
   private int inFlight;
 
   RpfmServerConnection(ServerLink link, RpfmServerEndpoint endpoint, ServerSessions.Session<Void> session) {
@@ -39,7 +38,7 @@ final class RpfmServerConnection implements ServerConnection {
     this.endpoint = endpoint;
     this.bus = link.bus();
     this.session = session;
-    link.whenWritable(this::drainReady);
+    this.answers = new io.gamebus.endpoint.ReadyAnswers<>(link, this::write);
   }
 
   @Override public ServerLink link() { return link; }
@@ -131,20 +130,7 @@ final class RpfmServerConnection implements ServerConnection {
    * large files at once; one that stops reading is, after {@code slowConsumerSeconds}.
    */
   private void answer(RpfmResponse response) {
-    if (link.isClosed()) {
-      return;
-    }
-    if (ready.isEmpty() && link.writable()) {
-      write(response);
-    } else {
-      ready.add(response);
-    }
-  }
-
-  private void drainReady() {
-    while (!ready.isEmpty() && link.writable()) {
-      write(ready.poll());
-    }
+    answers.answer(response);
   }
 
   /** The command as published on {@code .in} and sent to its handler. */
@@ -158,7 +144,7 @@ final class RpfmServerConnection implements ServerConnection {
 
   @Override
   public void closed() {
-    ready.clear();
+    answers.clear();
     endpoint.sessions().detach(session);
   }
 }

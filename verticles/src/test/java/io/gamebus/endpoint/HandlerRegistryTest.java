@@ -51,6 +51,19 @@ class HandlerRegistryTest {
   }
 
   @Test
+  void aDeclaredEntryHasNoHandlerAndGoesWhenUnregistered(Vertx vertx) throws Exception {
+    HandlerRegistry registry = new HandlerRegistry(vertx);
+    HandlerRegistry.Registration declared = registry.declare(ADDRESSES, "SOME__TOPIC", new JsonObject().put("kind", "topic"))
+      .await(5, TimeUnit.SECONDS);
+    assertEquals(new JsonObject().put("kind", "topic").put("name", "SOME__TOPIC"),
+      registry.lookup(ADDRESSES, "SOME__TOPIC").await(5, TimeUnit.SECONDS));
+    ReplyException none = assertThrows(ReplyException.class, () -> call(vertx, "SOME__TOPIC"));
+    assertEquals(ReplyFailure.NO_HANDLERS, none.failureType());
+    declared.unregister().await(5, TimeUnit.SECONDS);
+    assertNull(registry.lookup(ADDRESSES, "SOME__TOPIC").await(5, TimeUnit.SECONDS));
+  }
+
+  @Test
   void unregisteringRemovesTheConsumerAndTheEntry(Vertx vertx) throws Exception {
     HandlerRegistry registry = new HandlerRegistry(vertx);
     HandlerRegistry.Registration registration = registry.handle(ADDRESSES, "Gone", new JsonObject(),

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WebSocketMessagesTest {
 
   final List<String> got = new ArrayList<>();
-  final WebSocketMessages messages = new WebSocketMessages(10, new WebSocketMessages.Sink() {
+  final WebSocketMessages messages = new WebSocketMessages(10, false, new WebSocketMessages.Sink() {
     @Override public void text(String message) { got.add("text " + message); }
     @Override public void binary(Buffer message) { got.add("binary " + message.length()); }
     @Override public void refuse(int status, String reason) { got.add("refuse " + status); }
@@ -52,7 +52,7 @@ class WebSocketMessagesTest {
     byte[] surrogate = {(byte) 0xED, (byte) 0xA0, (byte) 0x80}; // U+D800
     for (byte[] bad : List.of(overlong, surrogate, new byte[] {(byte) 0xC3})) {
       got.clear();
-      WebSocketMessages fresh = new WebSocketMessages(100, new WebSocketMessages.Sink() {
+      WebSocketMessages fresh = new WebSocketMessages(100, false, new WebSocketMessages.Sink() {
         @Override public void text(String message) { got.add("text"); }
         @Override public void binary(Buffer message) { got.add("binary"); }
         @Override public void refuse(int status, String reason) { got.add("refuse " + status); }
@@ -69,5 +69,20 @@ class WebSocketMessagesTest {
     messages.frame(WebSocketFrame.continuationFrame(Buffer.buffer(new byte[] {e[0]}), false));
     messages.frame(WebSocketFrame.continuationFrame(Buffer.buffer(new byte[] {e[1]}), true));
     assertEquals(List.of("text é"), got);
+  }
+
+  @Test
+  void rawTextIsHandedOnUndecodedAndUnchecked() {
+    List<String> raw = new ArrayList<>();
+    WebSocketMessages bytes = new WebSocketMessages(10, true, new WebSocketMessages.Sink() {
+      @Override public void text(String message) { raw.add("decoded"); }
+      @Override public void rawText(Buffer message) { raw.add("raw " + message.length()); }
+      @Override public void binary(Buffer message) { raw.add("binary"); }
+      @Override public void refuse(int status, String reason) { raw.add("refuse " + status); }
+    });
+    bytes.frame(WebSocketFrame.textFrame("a", false));
+    bytes.frame(WebSocketFrame.continuationFrame(Buffer.buffer(new byte[] {(byte) 0xC3}), true));
+    bytes.frame(WebSocketFrame.textFrame("0123456789X", true));
+    assertEquals(List.of("raw 2", "refuse 1009"), raw, "the protocol judges the UTF-8; the size is still the layer's");
   }
 }

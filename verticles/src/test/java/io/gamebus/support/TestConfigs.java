@@ -74,6 +74,15 @@ public final class TestConfigs {
       .put("options", options);
   }
 
+  /** A Red server endpoint on an ephemeral port at {@code /}. */
+  public static JsonObject redServer(String name, JsonObject options) {
+    return new JsonObject()
+      .put("protocol", "red").put("name", name).put("role", "server")
+      .put("listeners", new JsonArray()
+        .add(new JsonObject().put("transport", "websocket").put("host", "127.0.0.1").put("port", 0).put("path", "/")))
+      .put("options", options);
+  }
+
   public static GamebusConfig node(JsonObject... endpoints) {
     JsonArray list = new JsonArray();
     for (JsonObject e : endpoints) {
