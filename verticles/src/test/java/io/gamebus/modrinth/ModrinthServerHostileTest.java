@@ -80,8 +80,9 @@ class ModrinthServerHostileTest {
         .sendText("{\"event\":5}")
         .sendText("{\"event\":\"command\",\"cmd\":5}")
         .sendText("{\"event\":\"command\",\"cmd\":\"list\"} trailing");
-      // The pushes come after everything above was read: had any of it been answered, that answer would come first.
-      return ping(hostile, (String) p.get(1))
+      // Once all eight were counted, the pushes go out: had any of them been answered, that answer would come first.
+      return io.gamebus.support.Eventually.until(vertx, 20, () -> Future.succeededFuture(node.badInput() >= 8))
+        .compose(counted -> ping(hostile, (String) p.get(1)))
         .compose(first -> ping((Socket) p.get(2), (String) p.get(3)).map(second -> List.of(first, second)));
     }).onComplete(test.succeeding(frames -> test.verify(() -> {
       assertEquals(List.of(PING, PING), frames);

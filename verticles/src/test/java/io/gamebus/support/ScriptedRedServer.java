@@ -203,7 +203,16 @@ public final class ScriptedRedServer {
   public Future<Void> restart() {
     int at = port;
     dropAll();
-    return server.close().compose(v -> listen(at));
+    return server.close().compose(v -> listenAgain(at, 40));
+  }
+
+  /**
+   * Binds the old port again, retrying: the client reconnecting meanwhile may briefly hold it (on
+   * loopback an outgoing connection to a closed port in the ephemeral range can get that very port).
+   */
+  private Future<Void> listenAgain(int at, int attempts) {
+    return listen(at).recover(e -> attempts <= 1 ? Future.failedFuture(e)
+      : Future.<Void>future(p -> vertx.setTimer(50, t -> listenAgain(at, attempts - 1).onComplete(p))));
   }
 
   public Future<Void> close() {
