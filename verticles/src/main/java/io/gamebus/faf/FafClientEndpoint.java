@@ -48,10 +48,10 @@ public final class FafClientEndpoint extends EndpointVerticle implements OutRout
     out = new OutRouter(bus, this, context.registry()::nodeIds);
     out.start();
     if (options.pingIntervalSeconds() > 0) {
-      pinger = vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> {
+      pinger = vertx.setPeriodic(1000, t -> {
         FafClientSession session = link.session();
         if (session != null) {
-          session.pingIfIdle(options.pingIntervalSeconds() * 1000L);
+          session.checkAlive(options.pingIntervalSeconds() * 1000L, options.pongTimeoutSeconds() * 1000L);
         }
       });
     }

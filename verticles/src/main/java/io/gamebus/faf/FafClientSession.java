@@ -28,6 +28,8 @@ final class FafClientSession implements UpstreamSession<FafMessage> {
   private volatile boolean authenticated;
   private volatile boolean closed;
   private long lastInbound = System.currentTimeMillis();
+  /** When our unanswered ping went out (ms), or -1: the server owes us nothing. */
+  private long pingSentAt = -1;
 
   FafClientSession(String id, Wire wire, EndpointBus bus, FafOptions options, String token, Runnable onLogin) {
     this.onLogin = onLogin;
@@ -54,6 +56,7 @@ final class FafClientSession implements UpstreamSession<FafMessage> {
   @Override
   public void received(FafMessage message) {
     lastInbound = System.currentTimeMillis();
+    pingSentAt = -1; // anything from the server shows it is alive, not only its pong
     bus.publish(id, message.type(), message.json());
     if (message.isGame()) {
       return;
@@ -83,9 +86,23 @@ final class FafClientSession implements UpstreamSession<FafMessage> {
       .with("session", session.getLong("session")));
   }
 
-  /** faf-commons pings after a quiet minute; we do the same after the configured interval. */
-  void pingIfIdle(long idleMs) {
-    if (!closed && System.currentTimeMillis() - lastInbound >= idleMs) {
+  /**
+   * Called every second. faf-commons pings after a quiet minute; we do the same after
+   * {@code idleMs}. A server that then stays silent for {@code pongTimeoutMs} is frozen (a stopped
+   * process, a half-open link): the link is closed, and the layer reconnects. Writes alone cannot
+   * tell: they land in the OS buffer and {@code .out} answers "written" meanwhile.
+   */
+  void checkAlive(long idleMs, long pongTimeoutMs) {
+    if (closed) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    if (pingSentAt >= 0 && now - pingSentAt >= pongTimeoutMs) {
+      bus.status(id, StatusEvent.CONNECTION_ERROR, "no answer to our ping within " + pongTimeoutMs / 1000
+        + " s (pongTimeoutSeconds): the server seems frozen; link closed");
+      close();
+    } else if (pingSentAt < 0 && now - lastInbound >= idleMs) {
+      pingSentAt = now;
       write(FafMessages.ping());
     }
   }

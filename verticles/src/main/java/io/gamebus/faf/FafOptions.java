@@ -15,13 +15,18 @@ import io.gamebus.config.OptionsReader;
  *       client reads (the PyQt client reads nothing else).</li>
  *   <li>{@code userAgent} ("gamebus"), {@code version} ("0.1.0"), {@code uniqueId} (""): what the
  *       client role sends in {@code ask_session} and {@code auth}.</li>
+ *   <li>{@code pongTimeoutSeconds} (10): client role, how long the server has to send anything
+ *       after our ping; silence past it closes the link as frozen and reconnects, so a frozen
+ *       server is noticed within {@code pingIntervalSeconds + pongTimeoutSeconds} (+1 s) of its
+ *       last message.</li>
  *   <li>{@code readIdleTimeoutSeconds} (3 × {@code pingIntervalSeconds}, i.e. 135; 0 never): client
  *       role, a link on which the server sends nothing this long is closed and reconnected (the
  *       real server pings every 45 s, so three missed pings mean a half-open link).</li>
  * </ul>
  */
 public record FafOptions(int pingIntervalSeconds, long loginHandlerTimeoutMs, boolean binaryFrames,
-                         String userAgent, String version, String uniqueId, int readIdleTimeoutSeconds) {
+                         String userAgent, String version, String uniqueId, int readIdleTimeoutSeconds,
+                         int pongTimeoutSeconds) {
 
   /** Reads and validates {@code endpoints[i].options}; unknown fields are errors naming their path. */
   public static FafOptions from(EndpointConfig endpoint) {
@@ -34,7 +39,8 @@ public record FafOptions(int pingIntervalSeconds, long loginHandlerTimeoutMs, bo
       options.string("userAgent", "gamebus"),
       options.string("version", "0.1.0"),
       options.string("uniqueId", ""),
-      options.integer("readIdleTimeoutSeconds", 3 * pingIntervalSeconds, 0, 3 * 86_400));
+      options.integer("readIdleTimeoutSeconds", 3 * pingIntervalSeconds, 0, 3 * 86_400),
+      options.integer("pongTimeoutSeconds", 10, 1, 3_600));
     options.done();
     return result;
   }

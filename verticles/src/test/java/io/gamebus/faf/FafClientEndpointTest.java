@@ -128,6 +128,34 @@ class FafClientEndpointTest {
       .onFailure(test::failNow);
   }
 
+  /**
+   * Found by the reliability battery: a frozen upstream was noticed only after 135 s (three silent
+   * ping intervals) while .out kept answering "written".
+   */
+  @Test
+  void aFrozenUpstreamIsNoticedWithinPingIntervalPlusPongTimeout(Vertx vertx, VertxTestContext test) {
+    int[] connections = {0};
+    Checkpoint frozen = test.checkpoint();
+    Checkpoint reconnected = test.checkpoint();
+    vertx.createNetServer().connectHandler(socket -> {
+      if (++connections[0] == 2) {
+        reconnected.flag();
+      }
+      socket.handler(bytes -> { }); // reads everything, answers nothing: a frozen lobby
+    }).listen(0, "127.0.0.1").onComplete(test.succeeding(server -> {
+      Gamebus.of(vertx).statuses("faf", "upstream", status -> {
+        if ("connection-error".equals(status.getString("state")) && connections[0] == 1) {
+          test.verify(() -> assertEquals("no answer to our ping within 1 s (pongTimeoutSeconds): the server seems frozen;"
+            + " link closed", status.getString("detail")));
+          frozen.flag();
+        }
+      });
+      JsonObject endpoint = TestConfigs.fafClient("upstream", "tcp://127.0.0.1:" + server.actualPort(), null)
+        .put("options", new JsonObject().put("pingIntervalSeconds", 1).put("pongTimeoutSeconds", 1));
+      GamebusNode.start(vertx, TestConfigs.node(endpoint));
+    }));
+  }
+
   @Test
   void hostileServerSendingGarbageIsReportedAndReconnectedTo(Vertx vertx, VertxTestContext test) {
     int[] connections = {0};
