@@ -196,6 +196,33 @@ class ServerListenersTest {
     })));
   }
 
+  /**
+   * A refused upgrade (wrong path, foreign Origin) is answered and its connection kept alive; it
+   * must still send its next request within upgradeTimeoutSeconds, or it holds its place for ever.
+   */
+  @Test
+  void aConnectionWhoseUpgradeWasRefusedMustSendItsNextRequestWithinTheUpgradeTimeout(Vertx vertx, VertxTestContext test)
+    throws Exception {
+    EchoEndpoint echo = deploy(vertx, new JsonObject().put("maxConnections", 3).put("upgradeTimeoutSeconds", 1),
+      ConnectionBudget.of(100));
+    int port = echo.port("ws");
+    var refused = vertx.createNetClient();
+    refused.connect(port, "127.0.0.1").compose(socket -> {
+      StringBuilder answer = new StringBuilder();
+      io.vertx.core.Promise<String> closed = io.vertx.core.Promise.promise();
+      socket.handler(bytes -> answer.append(bytes));
+      socket.closeHandler(v -> closed.complete(answer.toString()));
+      socket.write("GET /nope HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+      return closed.future();
+    }).onComplete(test.succeeding(answer -> test.verify(() -> {
+      assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+      assertEquals(1, echo.bus.metrics().refusedConnections(), "closed after the 404, once the timeout passed");
+      refused.close();
+      test.completeNow();
+    })));
+  }
+
   @Test
   void theNodeBudgetRefusesConnectionsAcrossEndpoints(Vertx vertx, VertxTestContext test) throws Exception {
     ConnectionBudget budget = ConnectionBudget.of(1);
