@@ -156,6 +156,9 @@ public final class ServerLink {
 
   /** The protocol put one decoded message of that size aside to handle later. */
   public void queued(int bytes) {
+    if (closed) {
+      return; // the close gave the whole backlog back; what is still handled costs nothing more
+    }
     int cost = bytes + limits.perMessageBytes();
     decodedBacklog += cost;
     backlog += cost;
@@ -168,6 +171,9 @@ public final class ServerLink {
    * in the backlog without a per-message cost.
    */
   public void holding(int deltaBytes) {
+    if (closed) {
+      return;
+    }
     backlog += deltaBytes;
     bus.metrics().backlog(deltaBytes);
     updateInput();
@@ -184,6 +190,9 @@ public final class ServerLink {
 
   /** The protocol took one queued message of that size to handle it (or dropped it). */
   public void unqueued(int bytes) {
+    if (closed) {
+      return; // given back by markClosed already (a handler may answer after the close)
+    }
     int cost = bytes + limits.perMessageBytes();
     decodedBacklog -= cost;
     backlog -= cost;

@@ -229,17 +229,25 @@ public final class ServerListeners<C extends ServerConnection> {
     if (!pending.upgrading(peer)) {
       handshake.reject(503); // its connection was refused at accept or timed out: it holds no place
     } else if (!handshake.path().equals(listener.path())) {
-      handshake.reject(404);
+      reject(handshake, 404, pending, peer);
     } else if (!guard.allowsOrigin(origin)) {
       table.refuse("origin " + origin + " is not allowed (" + handshake.remoteAddress() + ")");
-      handshake.reject(403);
+      reject(handshake, 403, pending, peer);
     } else if ((refused = hooks.upgradeCheck.apply(handshake)) != null) {
-      handshake.reject(refused);
+      reject(handshake, refused, pending, peer);
     } else {
       // The place reserved at accept becomes the WebSocket's (ConnectionTable.add in open()).
       pending.upgraded(peer);
       handshake.accept().onFailure(e -> table.unreserve());
     }
+  }
+
+  /**
+   * Refuses an upgrade; the connection stays open (kept alive), so like a served plain request it
+   * must send its next request within {@code upgradeTimeoutSeconds}, or it would hold its place for ever.
+   */
+  private static void reject(ServerWebSocketHandshake handshake, int status, PendingUpgrades pending, String peer) {
+    handshake.reject(status).onComplete(done -> pending.served(peer));
   }
 
   private void acceptWebSocket(ServerWebSocket socket) {

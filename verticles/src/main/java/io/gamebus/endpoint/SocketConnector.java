@@ -86,7 +86,10 @@ final class SocketConnector implements UpstreamConnector {
       webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(limits.maxFrameBytes())
         .setMaxMessageSize(Math.max(limits.maxFrameBytes(), limits.maxMessageBytes()))
-        .setConnectTimeout(CONNECT_TIMEOUT_MS).setReadIdleTimeout(readIdleSeconds));
+        .setConnectTimeout(CONNECT_TIMEOUT_MS).setReadIdleTimeout(readIdleSeconds)
+        // A server that never answers our close (a hung upstream) must not hold a stop for
+        // Vert.x's default 10 s: the same bound as for the peers of our listeners.
+        .setClosingTimeout(ServerListeners.CLOSING_TIMEOUT_SECONDS));
     }
     return webSockets.connect(new WebSocketConnectOptions().setAbsoluteURI(url.toString())).map(socket -> {
       if (wholeMessages) {

@@ -154,6 +154,24 @@ class ServerLinkTest {
     assertEquals(0, bus.metrics().backlogBytes(), "a closed connection holds no backlog");
   }
 
+  /**
+   * Red's and RPFM's calls are queued while their handlers work; one answered after its connection
+   * closed was unqueued again from a backlog the close had already given back: the endpoint's
+   * backlogBytes went negative, by one call's size per such answer, for good.
+   */
+  @Test
+  void aCallUnqueuedAfterTheCloseLeavesTheBacklogAtZero(Vertx vertx) {
+    ServerLink link = link(vertx, limits(100, 60_000, 64, 0));
+    link.queued(40);
+    link.close();
+    assertEquals(0, bus.metrics().backlogBytes());
+    link.unqueued(40); // the handler answered after the close
+    link.queued(10); // and one decoded before the close was seen
+    link.unqueued(10);
+    assertEquals(0, bus.metrics().backlogBytes());
+    assertEquals(0, link.backlogBytes());
+  }
+
   @Test
   void holdAndFullAreIndependentReasonsToStopReading(Vertx vertx) {
     ServerLink link = link(vertx, limits(100, 60_000, 1000, 0));

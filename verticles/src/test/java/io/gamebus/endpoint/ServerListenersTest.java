@@ -180,20 +180,44 @@ class ServerListenersTest {
     EchoEndpoint echo = deploy(vertx, new JsonObject().put("maxConnections", 3).put("upgradeTimeoutSeconds", 1),
       ConnectionBudget.of(100));
     int port = echo.port("ws");
-    var keptAlive = vertx.createNetClient();
-    keptAlive.connect(port, "127.0.0.1").compose(socket -> {
+    sendThenAwaitClose(vertx, port, "GET /version HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+      .onComplete(test.succeeding(answer -> test.verify(() -> {
+        assertTrue(answer.startsWith("HTTP/1.1 200") && answer.endsWith("1.0"), answer);
+        assertEquals(1, echo.bus.metrics().refusedConnections(), "closed after the answer, once the timeout passed");
+        test.completeNow();
+      })));
+  }
+
+  /** Writes raw bytes on a new TCP connection; the future is everything read until the server closed it. */
+  private static Future<String> sendThenAwaitClose(Vertx vertx, int port, String request) {
+    var client = vertx.createNetClient();
+    return client.connect(port, "127.0.0.1").compose(socket -> {
       StringBuilder answer = new StringBuilder();
       io.vertx.core.Promise<String> closed = io.vertx.core.Promise.promise();
       socket.handler(bytes -> answer.append(bytes));
       socket.closeHandler(v -> closed.complete(answer.toString()));
-      socket.write("GET /version HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n");
+      socket.write(request);
       return closed.future();
-    }).onComplete(test.succeeding(answer -> test.verify(() -> {
-      assertTrue(answer.startsWith("HTTP/1.1 200") && answer.endsWith("1.0"), answer);
-      assertEquals(1, echo.bus.metrics().refusedConnections(), "closed after the answer, once the timeout passed");
-      keptAlive.close();
-      test.completeNow();
-    })));
+    }).eventually(client::close);
+  }
+
+  /**
+   * A refused upgrade (wrong path, foreign Origin) is answered and its connection kept alive; it
+   * must still send its next request within upgradeTimeoutSeconds, or it holds its place for ever.
+   */
+  @Test
+  void aConnectionWhoseUpgradeWasRefusedMustSendItsNextRequestWithinTheUpgradeTimeout(Vertx vertx, VertxTestContext test)
+    throws Exception {
+    EchoEndpoint echo = deploy(vertx, new JsonObject().put("maxConnections", 3).put("upgradeTimeoutSeconds", 1),
+      ConnectionBudget.of(100));
+    int port = echo.port("ws");
+    sendThenAwaitClose(vertx, port, "GET /nope HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+      .onComplete(test.succeeding(answer -> test.verify(() -> {
+        assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+        assertEquals(1, echo.bus.metrics().refusedConnections(), "closed after the 404, once the timeout passed");
+        test.completeNow();
+      })));
   }
 
   @Test
