@@ -132,7 +132,7 @@ public final class GamebusNode {
 
   private static Deployable notImplemented(EndpointConfig endpoint) {
     throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
-      + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm, modrinth)");
+      + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm, modrinth, red)");
   }
 
   private Future<Void> deployConsole() {

@@ -163,14 +163,6 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
     });
   }
 
-  /** Whether a name is a built-in or a registered method, re-reading the table on a miss. */
-  Future<Boolean> isMethod(String name) {
-    if (io.gamebus.codecs.red.RedBuiltins.isBuiltin(name)) {
-      return Future.succeededFuture(true);
-    }
-    return table.find(name).map(signature -> signature != null);
-  }
-
   // ---- topics
 
   /** Configured topics, then registered ones. */
@@ -233,7 +225,11 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
   @Override
   public int writeTo(String connection, JsonObject message) {
     Push push = push(message);
-    return listeners.table().writeTo(connection, notification(push.topic(), push.data(), push.retain()));
+    if (push.retain()) {
+      // Retained state is what every later subscriber gets: one connection's message must not become it.
+      throw BusError.BAD_MESSAGE.exception("retain is for notifications to every subscriber, not to one connection");
+    }
+    return listeners.table().writeTo(connection, notification(push.topic(), push.data(), false));
   }
 
   @Override

@@ -211,4 +211,19 @@ class RedServerWireTest {
         test.completeNow();
       })));
   }
+
+  /** Review: a retained message sent to one connection became the state every later subscriber got. */
+  @Test
+  void retainIsRefusedForOneConnection(Vertx vertx, VertxTestContext test) throws Exception {
+    RedMethods.topic(vertx, "bot", "TEST__PRIVATE").await(5, TimeUnit.SECONDS);
+    Gamebus bus = Gamebus.of(vertx);
+    client(vertx).compose(c -> exchange(c, call(1, "GET_TOPICS", null)).map(ignored -> c)) // re-reads the topics
+      .compose(c -> bus.send("red", "bot", node.nodeId() + "-999", new JsonObject().put("method", "TEST__PRIVATE")
+        .put("params", "secret").put("retain", true)).transform(r -> Future.succeededFuture(r.failed()
+          ? ((io.vertx.core.eventbus.ReplyException) r.cause()).failureCode() + " " + r.cause().getMessage() : "accepted")))
+      .onComplete(test.succeeding(answer -> test.verify(() -> {
+        assertEquals("400 bad_message: retain is for notifications to every subscriber, not to one connection", answer);
+        test.completeNow();
+      })));
+  }
 }
