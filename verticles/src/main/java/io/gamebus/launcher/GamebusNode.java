@@ -90,7 +90,8 @@ public final class GamebusNode {
 
   /**
    * The example handlers beside a server endpoint that asks for them: DFHack's
-   * {@code options.exampleCommands} (help, echo), RPFM's {@code options.exampleHandlers} (packs).
+   * {@code options.exampleCommands} (help, echo), RPFM's {@code options.exampleHandlers} (packs),
+   * Modrinth's {@code options.exampleServer}, Red's {@code options.exampleMethods}.
    */
   private Future<Void> deployExamples(EndpointConfig endpoint) {
     if (endpoint.role() != io.gamebus.config.Role.SERVER) {
@@ -126,13 +127,7 @@ public final class GamebusNode {
       case RPFM -> server ? new RpfmServerEndpoint(context) : new RpfmClientEndpoint(context);
       case MODRINTH -> server ? new ModrinthServerEndpoint(context) : new ModrinthClientEndpoint(context);
       case RED -> server ? new io.gamebus.red.RedServerEndpoint(context) : new io.gamebus.red.RedClientEndpoint(context);
-      default -> notImplemented(endpoint);
     };
-  }
-
-  private static Deployable notImplemented(EndpointConfig endpoint) {
-    throw new IllegalArgumentException("protocol " + endpoint.protocol().id()
-      + " is not implemented in this version of gamebus (available: faf, dfhack, rpfm, modrinth, red)");
   }
 
   private Future<Void> deployConsole() {
