@@ -23,8 +23,12 @@ public final class EndpointRegistry {
 
   private static final String NODES_MAP = "gamebus.nodes";
   private static final long NODE_ANSWER_TIMEOUT_MS = 2_000;
-  /** A node that stops refreshing its entry (it crashed) leaves the listing after this long. */
+  /** A node that stops refreshing its entry leaves the shared map after this long. */
   private static final long NODE_TTL_MS = 30_000;
+  /** Every node publishes that it is alive this often (clustered only). */
+  static final long HEARTBEAT_MS = 1_000;
+  /** A node not heard from for this long is dead: left out of listings, never forwarded to. */
+  public static final long DEAD_AFTER_MS = 5_000;
 
   private final Vertx vertx;
   private final String prefix;
@@ -33,6 +37,9 @@ public final class EndpointRegistry {
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private AsyncMap<String, Long> nodes;
   private long refreshTimer = -1;
+  private long heartbeatTimer = -1;
+  /** When each other node was last heard from (ms); absent: not heard from yet, taken as alive. */
+  private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
 
   private record Entry(RunningEndpoint endpoint, String role) {
   }
@@ -61,6 +68,12 @@ public final class EndpointRegistry {
     consumers.add(vertx.eventBus().<Object>consumer(Addresses.endpoints(prefix), message -> listAll()
       .onSuccess(message::reply)
       .onFailure(e -> message.fail(500, "endpoints: " + e.getMessage()))));
+    if (vertx.isClustered()) {
+      // Hazelcast can take tens of seconds to notice a killed member; a missed heartbeat is faster.
+      String alive = prefix + ".nodes.alive";
+      consumers.add(vertx.eventBus().<String>consumer(alive, m -> lastHeard.put(m.body(), System.currentTimeMillis())));
+      heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, t -> vertx.eventBus().publish(alive, nodeId));
+    }
     return vertx.sharedData().<String, Long>getAsyncMap(NODES_MAP)
       .compose(map -> {
         nodes = map;
@@ -69,13 +82,43 @@ public final class EndpointRegistry {
       });
   }
 
-  /** The ids of the nodes currently in the cluster (this one included). */
+  /**
+   * The ids of the nodes currently in the cluster (this one included), without those not heard
+   * from for {@link #DEAD_AFTER_MS}, whose entries are dropped from the shared map too.
+   */
   public Future<List<String>> nodeIds() {
-    return nodes == null ? Future.succeededFuture(List.of(nodeId)) : nodes.keys().map(ArrayList::new);
+    if (nodes == null) {
+      return Future.succeededFuture(List.of(nodeId));
+    }
+    return nodes.keys().map(keys -> {
+      List<String> alive = new ArrayList<>();
+      long now = System.currentTimeMillis();
+      for (String id : keys) {
+        // Found in the map counts as heard: a node that dies before its first heartbeat reaches us is
+        // dead DEAD_AFTER_MS later, not after the map's time to live.
+        lastHeard.putIfAbsent(id, now);
+        if (isAlive(id)) {
+          alive.add(id);
+        } else {
+          nodes.remove(id);
+        }
+      }
+      return alive;
+    });
+  }
+
+  /**
+   * Whether a node is this one, is not known here yet (a connection id names its node before any
+   * listing did), or was heard from (or first found in the map) within {@link #DEAD_AFTER_MS}.
+   */
+  public boolean isAlive(String id) {
+    Long heard = lastHeard.get(id);
+    return id.equals(nodeId) || heard == null || System.currentTimeMillis() - heard < DEAD_AFTER_MS;
   }
 
   public Future<Void> stop() {
     vertx.cancelTimer(refreshTimer);
+    vertx.cancelTimer(heartbeatTimer);
     consumers.forEach(MessageConsumer::unregister);
     consumers.clear();
     return nodes == null ? Future.succeededFuture() : nodes.remove(nodeId).mapEmpty();

@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Server role {@code .out}: a message with a {@code connection} header goes to that connection on
@@ -25,7 +24,8 @@ import java.util.function.Supplier;
  */
 public final class OutRouter {
 
-  private static final long FORWARD_TIMEOUT_MS = 10_000;
+  /** A live node answers .out at once; one that died while a message was on its way fails it within this. */
+  private static final long FORWARD_TIMEOUT_MS = 5_000;
 
   /**
    * What the protocol endpoint does with one outgoing message. Both methods answer the same way:
@@ -49,11 +49,11 @@ public final class OutRouter {
 
   private final EndpointBus bus;
   private final Target target;
-  private final Supplier<Future<List<String>>> nodes;
+  private final EndpointRegistry nodes;
   private List<MessageConsumer<Object>> consumers = List.of();
 
-  /** @param nodes the ids of the cluster's nodes (this one included) */
-  public OutRouter(EndpointBus bus, Target target, Supplier<Future<List<String>>> nodes) {
+  /** @param nodes the cluster's nodes: which are there, which are alive */
+  public OutRouter(EndpointBus bus, Target target, EndpointRegistry nodes) {
     this.bus = bus;
     this.target = target;
     this.nodes = nodes;
@@ -87,6 +87,12 @@ public final class OutRouter {
   }
 
   private void forward(Message<Object> message, String owner, String connection) {
+    if (!nodes.isAlive(owner)) {
+      // Not heard from for DEAD_AFTER_MS: its connections are gone with it; no waiting for a timeout.
+      fail(message, BusError.UNKNOWN_CONNECTION.exception(connection + ": its node " + owner
+        + " has left the cluster (not heard from for " + EndpointRegistry.DEAD_AFTER_MS + " ms)"));
+      return;
+    }
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS)
       .addHeader(Gamebus.CONNECTION_HEADER, connection);
     bus.eventBus().request(bus.addresses().outOnNode(owner), message.body(), options).onComplete(result -> {
@@ -107,7 +113,7 @@ public final class OutRouter {
       fail(message, failure);
       return;
     }
-    nodes.get().recover(e -> Future.succeededFuture(List.of())).onComplete(ids -> {
+    nodes.nodeIds().recover(e -> Future.succeededFuture(List.of())).onComplete(ids -> {
       List<Future<Integer>> others = new ArrayList<>();
       for (String id : ids.result()) {
         if (!id.equals(bus.nodeId())) {

@@ -45,7 +45,7 @@ public final class FafClientEndpoint extends EndpointVerticle implements OutRout
     link = new UpstreamLink<>(bus,
       UpstreamConnector.of(vertx, config.url(), config.limits(), options.readIdleTimeoutSeconds()),
       new Protocol(), config.reconnect(), HANDSHAKE_TIMEOUT_MS, Timers.of(vertx), context.node()::nextConnectionId);
-    out = new OutRouter(bus, this, context.registry()::nodeIds);
+    out = new OutRouter(bus, this, context.registry());
     out.start();
     if (options.pingIntervalSeconds() > 0) {
       pinger = vertx.setPeriodic(1000, t -> {

@@ -48,7 +48,7 @@ public final class FafServerEndpoint extends EndpointVerticle implements OutRout
       "The server has no token key configured (" + keySource() + ")");
     listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<>(this::open)
       .binaryFrames(options.binaryFrames()).plainHttp(FafServerEndpoint::notAWebSocket));
-    out = new OutRouter(bus, this, context.registry()::nodeIds);
+    out = new OutRouter(bus, this, context.registry());
     out.start();
     return listeners.listen().onSuccess(listening -> {
       if (options.pingIntervalSeconds() > 0) {

@@ -63,7 +63,7 @@ public final class ModrinthClientEndpoint extends EndpointVerticle implements Ou
       context.node()::nextConnectionId);
     requests = new RequestChannel<>(bus, timers, options.requestTimeoutMs(), 16, link::session,
       () -> "modrinth." + config.name() + " is not connected to " + shown(), new PowerRequests());
-    out = new OutRouter(bus, this, context.registry()::nodeIds);
+    out = new OutRouter(bus, this, context.registry());
     out.start();
     return requests.start().onSuccess(v -> link.start());
   }

@@ -61,7 +61,7 @@ public final class ModrinthServerEndpoint extends EndpointVerticle implements Ou
     listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<>(this::open)
       .binaryFrames(false).routes(routes::routes)
       .upgradeCheck(handshake -> options.hosts(serverOf(handshake.uri())) ? null : 404));
-    out = new OutRouter(bus, this, context.registry()::nodeIds);
+    out = new OutRouter(bus, this, context.registry());
     out.start();
     return listeners.listen();
   }

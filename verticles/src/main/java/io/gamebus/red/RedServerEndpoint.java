@@ -66,7 +66,7 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
     listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<RedServerConnection>(
       (link, transport) -> new RedServerConnection(link, this))
       .binaryFrames(false).textAsBytes(true).plainHttp(RedServerEndpoint::plainHttp));
-    out = new OutRouter(bus, this, context.registry()::nodeIds);
+    out = new OutRouter(bus, this, context.registry());
     out.start();
     options.topics().forEach((topic, address) -> topicConsumers.add(vertx.eventBus().consumer(address,
       message -> fromTopicAddress(topic, message.body()))));

@@ -54,7 +54,7 @@ public final class RpfmServerEndpoint extends EndpointVerticle implements OutRou
     listeners = new ServerListeners<>(vertx, context, bus, new ServerListeners.Hooks<>(this::open)
       .binaryFrames(false).upgradeCheck(handshake -> RpfmHttp.checkUpgrade(handshake.query()))
       .routes(http::routes).plainHttp(RpfmHttp::notFound));
-    out = new OutRouter(bus, this, context.registry()::nodeIds);
+    out = new OutRouter(bus, this, context.registry());
     out.start();
     return listeners.listen();
   }
