@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class RpfmTestClient {
 
+  private static final java.util.Set<WebSocketClient> CONNECTING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final WebSocketClient client;
   private final WebSocket socket;
   private final Deque<JsonObject> frames = new ArrayDeque<>();
@@ -51,7 +53,10 @@ public final class RpfmTestClient {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(256 * 1024 * 1024)
       .setMaxFrameSize(256 * 1024 * 1024));
     String uri = "/ws" + (query == null ? "" : "?" + query);
+    // Held strongly while connecting: Vert.x 5 closes what a garbage-collected client opened.
+    CONNECTING.add(client);
     return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
+      .andThen(done -> CONNECTING.remove(client))
       .map(socket -> new RpfmTestClient(client, socket))
       .compose(c -> c.next().map(greeting -> {
         c.session = greeting.getJsonObject("data").getLong("SessionConnected");
