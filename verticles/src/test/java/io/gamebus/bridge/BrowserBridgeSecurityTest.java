@@ -109,7 +109,7 @@ class BrowserBridgeSecurityTest {
 
   @Test
   void sockJsIframePageIsNotServed(Vertx vertx, VertxTestContext test) {
-    vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, port, "127.0.0.1", "/eventbus/iframe.html")
+    http(vertx).request(io.vertx.core.http.HttpMethod.GET, port, "127.0.0.1", "/eventbus/iframe.html")
       .compose(request -> request.send())
       .onComplete(test.succeeding(response -> test.verify(() -> {
         assertEquals(404, response.statusCode());
@@ -128,8 +128,18 @@ class BrowserBridgeSecurityTest {
     }));
   }
 
+  /** Kept in a field: Vert.x closes the connections of a client that was garbage-collected. */
+  private io.vertx.core.http.HttpClient http;
+
+  private io.vertx.core.http.HttpClient http(Vertx vertx) {
+    if (http == null) {
+      http = vertx.createHttpClient();
+    }
+    return http;
+  }
+
   private Future<Integer> getEndpoints(Vertx vertx, String host) {
-    return vertx.createHttpClient().request(new io.vertx.core.http.RequestOptions().setHost("127.0.0.1").setPort(port)
+    return http(vertx).request(new io.vertx.core.http.RequestOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/api/endpoints").putHeader("Host", host))
       .compose(request -> request.send()).map(io.vertx.core.http.HttpClientResponse::statusCode);
   }

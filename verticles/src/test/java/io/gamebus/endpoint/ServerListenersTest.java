@@ -79,8 +79,14 @@ class ServerListenersTest {
     return endpoint;
   }
 
-  private static Future<HttpClientResponse> get(Vertx vertx, int port, String uri, String host) {
-    return vertx.createHttpClient().request(new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(uri)
+  /** Kept in a field: Vert.x closes the connections of a client that was garbage-collected. */
+  private io.vertx.core.http.HttpClient http;
+
+  private Future<HttpClientResponse> get(Vertx vertx, int port, String uri, String host) {
+    if (http == null) {
+      http = vertx.createHttpClient();
+    }
+    return http.request(new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(uri)
         .putHeader("Host", host))
       .compose(request -> request.send());
   }

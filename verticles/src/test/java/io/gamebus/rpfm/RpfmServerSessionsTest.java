@@ -44,10 +44,13 @@ class RpfmServerSessionsTest {
     http = vertx.createHttpClient();
   }
 
+  io.vertx.core.net.NetClient raw;
+
   @Test
   void theUisVersionProbeGetsAPlainBodyAndTheConnectionCloses(Vertx vertx, VertxTestContext test) {
     Buffer response = Buffer.buffer();
-    vertx.createNetClient().connect(port, "127.0.0.1").onComplete(test.succeeding(socket -> {
+    raw = vertx.createNetClient(); // kept in a field: Vert.x 5 closes what a garbage-collected client opened
+    raw.connect(port, "127.0.0.1").onComplete(test.succeeding(socket -> {
       socket.handler(response::appendBuffer);
       // The UI reads until EOF: the server must close, or the UI waits for its 500 ms timeout.
       socket.closeHandler(v -> test.verify(() -> {
