@@ -90,25 +90,38 @@ public final class RpfmTestClient {
     Promise<List<Long>> done = Promise.promise();
     List<Long> ids = new ArrayList<>();
     java.util.Set<Long> seen = new java.util.HashSet<>();
-    Runnable[] read = new Runnable[1];
-    read[0] = () -> next().onComplete(frame -> {
+    java.util.function.Predicate<JsonObject> take = frame -> {
       try {
-        check.accept(frame.result());
-        long id = frame.result().getLong("id");
+        check.accept(frame);
+        long id = frame.getLong("id");
         if (!seen.add(id)) {
-          throw new AssertionError("answered twice: " + frame.result().encode());
+          throw new AssertionError("answered twice: " + frame.encode());
         }
         ids.add(id);
       } catch (Throwable e) {
         done.tryFail(e);
-        return;
+        return false;
       }
       if (ids.size() == count) {
         done.tryComplete(ids);
-      } else {
-        read[0].run();
+        return false;
       }
-    });
+      return true;
+    };
+    Runnable[] read = new Runnable[1];
+    read[0] = () -> {
+      // Frames already here are taken in a loop, not by recursion: thousands queued must not overflow the stack.
+      for (JsonObject queued; (queued = frames.poll()) != null; ) {
+        if (!take.test(queued)) {
+          return;
+        }
+      }
+      next().onSuccess(frame -> {
+        if (take.test(frame)) {
+          read[0].run();
+        }
+      });
+    };
     read[0].run();
     return done.future();
   }
