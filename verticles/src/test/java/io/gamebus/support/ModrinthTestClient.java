@@ -39,6 +39,10 @@ public final class ModrinthTestClient {
   /** One REST answer. */
   public record Reply(int status, String contentType, Buffer body) {
     public JsonObject json() {
+      if (body.length() == 0) {
+        // Seen twice in full runs (a 200 without its body); say everything we know when it happens.
+        throw new AssertionError("empty body with status " + status + ", content type " + contentType);
+      }
       return new JsonObject(body);
     }
   }
