@@ -123,9 +123,19 @@ class FafClientEndpointTest {
           JsonObject lobby = TestConfigs.fafServer("lobby", tokens.secretFile());
           lobby.getJsonArray("listeners").getJsonObject(0).put("port", port);
           lobby.getJsonArray("listeners").getJsonObject(1).put("port", 0);
-          return GamebusNode.start(vertx, TestConfigs.node(lobby)).map(n -> new JsonObject());
+          return restart(vertx, lobby, 40).map(n -> new JsonObject());
         }))
       .onFailure(test::failNow);
+  }
+
+  /**
+   * Starts the server on its old port, retrying: the client reconnecting meanwhile may briefly hold
+   * that port (on loopback a connection to a closed port in the ephemeral range can get that port).
+   */
+  private static io.vertx.core.Future<GamebusNode> restart(Vertx vertx, JsonObject lobby, int attempts) {
+    return GamebusNode.start(vertx, TestConfigs.node(lobby)).recover(e -> attempts <= 1
+      ? io.vertx.core.Future.failedFuture(e)
+      : io.vertx.core.Future.<GamebusNode>future(p -> vertx.setTimer(50, t -> restart(vertx, lobby, attempts - 1).onComplete(p))));
   }
 
   /**
