@@ -43,4 +43,39 @@ final class RoundTripRate {
     long nanos = done.future().await(120, TimeUnit.SECONDS);
     return calls / (nanos / 1e9);
   }
+
+  /**
+   * Both paths must work before they are timed; then {@code rounds} rounds, reference then gamebus
+   * in each, printed side by side with their ratio.
+   */
+  static void compare(Vertx vertx, String what, String referencePath, Supplier<Future<?>> reference,
+                      Supplier<Future<?>> gamebus, int calls, int window, int rounds) throws Exception {
+    System.out.println("reference answers " + reference.get().await(5, TimeUnit.SECONDS));
+    System.out.println("gamebus answers " + gamebus.get().await(5, TimeUnit.SECONDS));
+    System.out.printf("pipelined %s round trips, %d calls per round, %d in flight, loopback%n", what, calls, window);
+    for (int round = 1; round <= rounds; round++) {
+      double ref = measure(vertx, reference, calls, window);
+      double ours = measure(vertx, gamebus, calls, window);
+      System.out.printf("round %d: reference (%s) %,.0f/s   gamebus (bus -> client role -> server role) %,.0f/s"
+        + "   ratio %.2f%n", round, referencePath, ref, ours, ours / ref);
+    }
+  }
+
+  /** A node of that one endpoint, its console on an ephemeral port. */
+  static io.gamebus.config.GamebusConfig node(io.vertx.core.json.JsonObject endpoint) {
+    return io.gamebus.config.GamebusConfig.fromJson(new io.vertx.core.json.JsonObject()
+      .put("http", new io.vertx.core.json.JsonObject().put("port", 0))
+      .put("endpoints", new io.vertx.core.json.JsonArray().add(endpoint)));
+  }
+
+  /** Completes once a client endpoint announces {@code connected} on that status address (subscribe before starting it). */
+  static Future<Void> connected(Vertx vertx, String statusAddress) {
+    Promise<Void> connected = Promise.promise();
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(statusAddress, m -> {
+      if ("connected".equals(m.body().getString("state"))) {
+        connected.tryComplete();
+      }
+    });
+    return connected.future();
+  }
 }

@@ -232,7 +232,7 @@ class RedValidationTest {
 
   @Test
   void everyRuleHasATestAbove() {
-    // A new rule must come with its own test here; this list is the table as implemented.
+    // A new rule must come with its own test here; this list is the codec's table, rule for rule.
     assertEquals("[TOO_LARGE, NOT_UTF8, NOT_JSON, NOT_OBJECT, BAD_VERSION, NOT_ONE_KIND, METHOD_NOT_STRING, "
         + "NOTIFICATION, RESPONSE_WITHOUT_ID, CLIENT_ERROR, CLIENT_RESULT, REQUEST]", Arrays.toString(Rule.values()));
     assertFalse(RedError.isKnownCode(-32001 + 100));
