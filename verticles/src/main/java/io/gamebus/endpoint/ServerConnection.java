@@ -8,13 +8,11 @@ public interface ServerConnection {
   /** The layer's side of this connection: id, writes, limits. */
   ServerLink link();
 
-  /** Bytes from the socket: a chunk of the stream on TCP, one whole message on WebSocket. */
+  /**
+   * Bytes from the socket: a chunk of the stream on TCP; on WebSocket one whole text message,
+   * already checked to be strict UTF-8 (unless the listener asked for unchecked text).
+   */
   void input(Buffer data);
-
-  /** One whole WebSocket text message; by default its UTF-8 bytes go to {@link #input}. */
-  default void textInput(String text) {
-    input(Buffer.buffer(text));
-  }
 
   /** One whole WebSocket binary message; by default it goes to {@link #input}. */
   default void binaryInput(Buffer data) {

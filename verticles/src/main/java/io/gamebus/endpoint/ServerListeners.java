@@ -61,9 +61,9 @@ public final class ServerListeners<C extends ServerConnection> {
     }
 
     /**
-     * Whole WebSocket text messages as their raw bytes through {@link ServerConnection#input}
-     * instead of decoded text through {@code textInput} (default false): for protocols that must
-     * see bytes that are not UTF-8. Messages past {@code maxMessageBytes} close with 1009.
+     * Whole WebSocket text messages reach {@link ServerConnection#input} unchecked (default false:
+     * a message that is not strict UTF-8 closes with 1007 first): for protocols that answer bad
+     * UTF-8 themselves. Messages past {@code maxMessageBytes} close with 1009 either way.
      */
     public Hooks<C> textAsBytes(boolean raw) {
       this.textAsBytes = raw;
@@ -254,8 +254,7 @@ public final class ServerListeners<C extends ServerConnection> {
     C connection = open(Wire.webSocket(socket, config.maxPendingWriteBytes(), hooks.binaryFrames));
     WebSocketMessages messages = new WebSocketMessages(config.maxMessageBytes(), hooks.textAsBytes,
       new WebSocketMessages.Sink() {
-        @Override public void text(String message) { connection.textInput(message); }
-        @Override public void rawText(Buffer message) { connection.input(message); }
+        @Override public void text(Buffer message) { connection.input(message); }
         @Override public void binary(Buffer message) { connection.binaryInput(message); }
         @Override public void refuse(int status, String reason) { connection.link().reject("websocket: " + reason, status); }
       });

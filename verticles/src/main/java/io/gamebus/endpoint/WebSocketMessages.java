@@ -4,7 +4,6 @@ import io.gamebus.codecs.json.Utf8;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Gathers a server WebSocket's data frames into whole messages, in place of Vert.x's own
@@ -13,9 +12,9 @@ import java.nio.charset.StandardCharsets;
  * remaining fragments as a message of their own. Here a message past {@code maxMessageBytes}
  * closes with 1009 at the frame that crosses the limit, and a text message that is not strict UTF-8
  * (RFC 3629: no overlongs, no surrogates) closes with 1007, as RFC 6455 §8.1 asks; nothing of either
- * is delivered. A protocol whose codec reads bytes (Red's, which also answers bad UTF-8 itself)
- * asks for text as raw bytes instead: no decoding, no check here. Control frames are Vert.x's
- * business and never reach this class's sinks.
+ * is delivered. Text is handed on as its bytes, never decoded here: the codecs read bytes, so a
+ * String would only be encoded back. A protocol that answers bad UTF-8 itself (Red) asks for
+ * text unchecked. Control frames are Vert.x's business and never reach this class's sinks.
  */
 final class WebSocketMessages {
 
@@ -25,12 +24,8 @@ final class WebSocketMessages {
 
   /** Where whole messages and refusals go. */
   interface Sink {
-    void text(String message);
-
-    /** A text message's bytes, undecoded (only when asked for raw text); valid until it returns. */
-    default void rawText(Buffer message) {
-      throw new UnsupportedOperationException("raw text not asked for");
-    }
+    /** A whole text message's bytes: strict UTF-8 unless asked for unchecked text. */
+    void text(Buffer message);
 
     void binary(Buffer message);
 
@@ -39,17 +34,17 @@ final class WebSocketMessages {
   }
 
   private final long maxMessageBytes;
-  private final boolean rawText;
+  private final boolean unchecked;
   private final Sink sink;
   /** The fragments of the message in progress (null between messages); its first frame's type. */
   private Buffer gathering;
   private boolean gatheringText;
   private boolean refused;
 
-  /** @param rawText deliver text messages undecoded to {@link Sink#rawText} (the protocol checks UTF-8) */
-  WebSocketMessages(long maxMessageBytes, boolean rawText, Sink sink) {
+  /** @param unchecked hand text on without the UTF-8 check (the protocol answers bad UTF-8 itself) */
+  WebSocketMessages(long maxMessageBytes, boolean unchecked, Sink sink) {
     this.maxMessageBytes = maxMessageBytes;
-    this.rawText = rawText;
+    this.unchecked = unchecked;
     this.sink = sink;
   }
 
@@ -94,15 +89,10 @@ final class WebSocketMessages {
       sink.binary(message);
       return;
     }
-    if (rawText) {
-      sink.rawText(message);
-      return;
-    }
-    String text = strictUtf8(message);
-    if (text == null) {
-      refuse(INVALID_DATA, "text message is not UTF-8");
+    if (unchecked || isUtf8(message)) {
+      sink.text(message);
     } else {
-      sink.text(text);
+      refuse(INVALID_DATA, "text message is not UTF-8");
     }
   }
 
@@ -112,9 +102,9 @@ final class WebSocketMessages {
     sink.refuse(status, reason);
   }
 
-  /** The text, or null when the bytes are not strict UTF-8 (the codecs' check, ASCII 8 bytes at a time). */
-  static String strictUtf8(Buffer message) {
+  /** Strict UTF-8 (the codecs' check, ASCII 8 bytes at a time). */
+  static boolean isUtf8(Buffer message) {
     byte[] bytes = message.getBytes();
-    return Utf8.isValid(bytes, 0, bytes.length) ? new String(bytes, StandardCharsets.UTF_8) : null;
+    return Utf8.isValid(bytes, 0, bytes.length);
   }
 }

@@ -46,14 +46,15 @@ final class ModrinthServerConnection implements ServerConnection {
   String serverId() { return serverId; }
   boolean authenticated() { return authenticated; }
 
+  /** One whole text message, its bytes checked to be UTF-8 by the layer. */
   @Override
-  public void textInput(String text) {
+  public void input(Buffer data) {
     if (link.isClosed() || !link.admit()) {
       return;
     }
     ModrinthFrame frame;
     try {
-      frame = endpoint.codec().decode(text);
+      frame = endpoint.codec().decode(data);
     } catch (ModrinthCodecException e) {
       bus.badInput(id(), e.getMessage()); // Archon's answer is unknown; nothing is sent, the socket stays
       return;
@@ -69,11 +70,6 @@ final class ModrinthServerConnection implements ServerConnection {
     if (isAuth) {
       auth(frame.json().getString("jwt"));
     }
-  }
-
-  @Override
-  public void input(Buffer data) {
-    textInput(data.toString());
   }
 
   @Override

@@ -77,11 +77,6 @@ final class RedServerConnection implements ServerConnection {
   }
 
   @Override
-  public void textInput(String text) {
-    input(Buffer.buffer(text));
-  }
-
-  @Override
   public void binaryInput(Buffer data) {
     // Red ignores binary frames without a word; gamebus counts and announces them.
     bus.badInput(id(), "binary frame of " + data.length() + " bytes ignored: Red reads text frames only");

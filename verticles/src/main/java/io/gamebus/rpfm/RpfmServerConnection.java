@@ -49,21 +49,16 @@ final class RpfmServerConnection implements ServerConnection {
     write(RpfmResponse.sessionConnected(session.id()));
   }
 
+  /** One whole text message, its bytes checked to be UTF-8 by the layer. */
   @Override
-  public void textInput(String text) {
+  public void input(Buffer data) {
     if (!link.isClosed() && link.admit()) {
       try {
-        handle(endpoint.codec().decodeCommand(text), text.length());
+        handle(endpoint.codec().decodeCommand(data), data.length());
       } catch (RpfmCodecException e) {
         badInput(e);
       }
     }
-  }
-
-  /** Text frames arrive through {@link #textInput}; this path exists for the interface only. */
-  @Override
-  public void input(Buffer data) {
-    textInput(data.toString());
   }
 
   @Override

@@ -14,7 +14,7 @@ class WebSocketMessagesTest {
 
   final List<String> got = new ArrayList<>();
   final WebSocketMessages messages = new WebSocketMessages(10, false, new WebSocketMessages.Sink() {
-    @Override public void text(String message) { got.add("text " + message); }
+    @Override public void text(Buffer message) { got.add("text " + message.toString(StandardCharsets.UTF_8)); }
     @Override public void binary(Buffer message) { got.add("binary " + message.length()); }
     @Override public void refuse(int status, String reason) { got.add("refuse " + status); }
   });
@@ -53,7 +53,7 @@ class WebSocketMessagesTest {
     for (byte[] bad : List.of(overlong, surrogate, new byte[] {(byte) 0xC3})) {
       got.clear();
       WebSocketMessages fresh = new WebSocketMessages(100, false, new WebSocketMessages.Sink() {
-        @Override public void text(String message) { got.add("text"); }
+        @Override public void text(Buffer message) { got.add("text"); }
         @Override public void binary(Buffer message) { got.add("binary"); }
         @Override public void refuse(int status, String reason) { got.add("refuse " + status); }
       });
@@ -72,11 +72,10 @@ class WebSocketMessagesTest {
   }
 
   @Test
-  void rawTextIsHandedOnUndecodedAndUnchecked() {
+  void uncheckedTextIsHandedOnAsItCame() {
     List<String> raw = new ArrayList<>();
     WebSocketMessages bytes = new WebSocketMessages(10, true, new WebSocketMessages.Sink() {
-      @Override public void text(String message) { raw.add("decoded"); }
-      @Override public void rawText(Buffer message) { raw.add("raw " + message.length()); }
+      @Override public void text(Buffer message) { raw.add("raw " + message.length()); }
       @Override public void binary(Buffer message) { raw.add("binary"); }
       @Override public void refuse(int status, String reason) { raw.add("refuse " + status); }
     });
