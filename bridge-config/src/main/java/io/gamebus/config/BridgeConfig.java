@@ -17,15 +17,25 @@ import java.util.List;
  */
 public final class BridgeConfig extends ConfigObject {
 
-  /** After the bus prefix: {@code .<protocol>.<endpoint>.in}, {@code .in.<type>}, {@code .status}. */
   /** After the bus prefix: {@code .<protocol>.<endpoint>.out} and {@code .request}. */
   public static final String WRITABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(out|request)";
 
+  /** After the bus prefix: {@code .<protocol>.<endpoint>.in}, {@code .in.<type>}, {@code .status}. */
   public static final String READABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)";
 
   public static final String DEFAULT_PATH = "/eventbus";
   public static final int DEFAULT_MAX_FRAME_BYTES = 65536;
   public static final int DEFAULT_PING_TIMEOUT_MS = 10000;
+  /** The SockJS transports that may be enabled; {@code jsonp} and {@code htmlfile} never are (see {@link #transports()}). */
+  public static final List<String> TRANSPORTS = List.of("websocket", "xhr-streaming", "xhr-polling", "eventsource");
+  public static final int DEFAULT_MAX_PENDING_BYTES = 1 << 20;
+  public static final String DISCONNECT = "disconnect";
+  public static final String DROP = "drop";
+  public static final int DEFAULT_MAX_REGISTRATIONS = 256;
+  public static final int DEFAULT_MAX_PENDING_REPLIES = 256;
+  public static final int DEFAULT_REPLY_TIMEOUT_MS = 30000;
+  public static final int DEFAULT_HISTORY_SIZE = 1000;
+  public static final int DEFAULT_HISTORY_MAX_AGE_SECONDS = 300;
 
   private final String path;
   private final List<String> allowedOrigins;
@@ -33,6 +43,14 @@ public final class BridgeConfig extends ConfigObject {
   private final List<PermittedAddress> outbound;
   private final int maxFrameBytes;
   private final int pingTimeoutMs;
+  private final List<String> transports;
+  private final int maxPendingBytes;
+  private final String slowSubscriber;
+  private final int maxRegistrations;
+  private final int maxPendingReplies;
+  private final int replyTimeoutMs;
+  private final int historySize;
+  private final int historyMaxAgeSeconds;
 
   /** {@code busPrefix} shapes the default permissions, so renaming the prefix keeps the console working. */
   BridgeConfig(JsonFields f, String busPrefix) {
@@ -47,6 +65,17 @@ public final class BridgeConfig extends ConfigObject {
         JsonFields.objects(PermittedAddress::new));
     this.maxFrameBytes = f.integer("maxFrameBytes", DEFAULT_MAX_FRAME_BYTES, 1, Integer.MAX_VALUE);
     this.pingTimeoutMs = f.integer("pingTimeoutMs", DEFAULT_PING_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+    this.transports = f.list("transports", TRANSPORTS, BridgeConfig::transport);
+    if (!transports.contains("websocket")) {
+      throw f.error("transports", "websocket cannot be turned off: the console and every current browser use it");
+    }
+    this.maxPendingBytes = f.integer("maxPendingBytes", DEFAULT_MAX_PENDING_BYTES, 1024, Integer.MAX_VALUE);
+    this.slowSubscriber = f.matching("slowSubscriber", DISCONNECT, DISCONNECT + "|" + DROP, "disconnect or drop");
+    this.maxRegistrations = f.integer("maxRegistrations", DEFAULT_MAX_REGISTRATIONS, 1, 100_000);
+    this.maxPendingReplies = f.integer("maxPendingReplies", DEFAULT_MAX_PENDING_REPLIES, 1, 100_000);
+    this.replyTimeoutMs = f.integer("replyTimeoutMs", DEFAULT_REPLY_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+    this.historySize = f.integer("historySize", DEFAULT_HISTORY_SIZE, 0, 1_000_000);
+    this.historyMaxAgeSeconds = f.integer("historyMaxAgeSeconds", DEFAULT_HISTORY_MAX_AGE_SECONDS, 1, 86_400);
     f.done();
   }
 
@@ -88,6 +117,50 @@ public final class BridgeConfig extends ConfigObject {
     return pingTimeoutMs;
   }
 
+  /**
+   * The SockJS transports offered; default all of {@link #TRANSPORTS}. {@code websocket} is
+   * always on. {@code jsonp} and {@code htmlfile} are refused: they run our answer as a script
+   * in the page that asked, which an Origin check cannot guard (a script tag sends no Origin).
+   */
+  public List<String> transports() {
+    return transports;
+  }
+
+  /** Bytes written to one browser socket and not yet taken by it, past which {@link #slowSubscriber()} applies; default 1 MiB. */
+  public int maxPendingBytes() {
+    return maxPendingBytes;
+  }
+
+  /** {@value #DISCONNECT} (default: closed with a reason) or {@value #DROP} (messages skipped, the gap visible in {@code seq}). */
+  public String slowSubscriber() {
+    return slowSubscriber;
+  }
+
+  /** Addresses one socket may listen on at once; default {@value #DEFAULT_MAX_REGISTRATIONS}. */
+  public int maxRegistrations() {
+    return maxRegistrations;
+  }
+
+  /** Requests one socket may have awaiting a reply at once (either way); default {@value #DEFAULT_MAX_PENDING_REPLIES}. */
+  public int maxPendingReplies() {
+    return maxPendingReplies;
+  }
+
+  /** How long a browser's request waits for its reply, in ms; default {@value #DEFAULT_REPLY_TIMEOUT_MS}. */
+  public int replyTimeoutMs() {
+    return replyTimeoutMs;
+  }
+
+  /** Envelopes kept per address for recovery after a reconnect; 0 turns recovery off; default {@value #DEFAULT_HISTORY_SIZE}. */
+  public int historySize() {
+    return historySize;
+  }
+
+  /** Oldest envelope kept for recovery, in seconds; default {@value #DEFAULT_HISTORY_MAX_AGE_SECONDS}. */
+  public int historyMaxAgeSeconds() {
+    return historyMaxAgeSeconds;
+  }
+
   @Override
   public JsonObject toJson() {
     JsonArray in = new JsonArray();
@@ -100,7 +173,27 @@ public final class BridgeConfig extends ConfigObject {
         .put("inbound", in)
         .put("outbound", out)
         .put("maxFrameBytes", maxFrameBytes)
-        .put("pingTimeoutMs", pingTimeoutMs);
+        .put("pingTimeoutMs", pingTimeoutMs)
+        .put("transports", new JsonArray(new java.util.ArrayList<>(transports)))
+        .put("maxPendingBytes", maxPendingBytes)
+        .put("slowSubscriber", slowSubscriber)
+        .put("maxRegistrations", maxRegistrations)
+        .put("maxPendingReplies", maxPendingReplies)
+        .put("replyTimeoutMs", replyTimeoutMs)
+        .put("historySize", historySize)
+        .put("historyMaxAgeSeconds", historyMaxAgeSeconds);
+  }
+
+  private static String transport(Object value, String path) {
+    String name = JsonFields.strings(value, path);
+    if ("jsonp".equals(name) || "htmlfile".equals(name)) {
+      throw new ConfigException(path, "'" + name + "' is never offered: it runs our answer as a script in the asking page,"
+          + " which the Origin check cannot guard");
+    }
+    if (!TRANSPORTS.contains(name)) {
+      throw new ConfigException(path, "'" + name + "' is not one of " + String.join(", ", TRANSPORTS));
+    }
+    return name;
   }
 
   /** An origin is what a browser sends in the Origin header: scheme, host, optional port, nothing else. */

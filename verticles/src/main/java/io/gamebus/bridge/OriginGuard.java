@@ -37,13 +37,20 @@ public final class OriginGuard implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext context) {
-    String origin = context.request().getHeader("Origin");
-    if (allows(origin)) {
+    if (admits(context.request().getHeader("Origin"), context.request().remoteAddress())) {
       context.next();
-      return;
+    } else {
+      context.response().setStatusCode(403).end("origin not allowed\n");
+    }
+  }
+
+  /** Whether a request with this {@code Origin} may use the bridge; a refusal is logged. */
+  boolean admits(String origin, Object remote) {
+    if (allows(origin)) {
+      return true;
     }
     LOG.log(System.Logger.Level.WARNING, "Refused event-bus bridge connection from origin {0} (remote {1}): "
-      + "not the console's origin and not in bridge.allowedOrigins", origin, context.request().remoteAddress());
-    context.response().setStatusCode(403).end("origin not allowed\n");
+      + "not the console's origin and not in bridge.allowedOrigins", origin, remote);
+    return false;
   }
 }

@@ -54,6 +54,11 @@ public final class EndpointRegistry {
     return nodeId;
   }
 
+  /** The bus prefix the addresses of this node start with. */
+  public String prefix() {
+    return prefix;
+  }
+
   public void add(RunningEndpoint endpoint, String role) {
     endpoints.put(endpoint.bus().addresses().base(), new Entry(endpoint, role));
   }

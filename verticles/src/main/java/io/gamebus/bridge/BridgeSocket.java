@@ -1,0 +1,110 @@
+package io.gamebus.bridge;
+
+import io.vertx.core.eventbus.Message;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One browser connection to the bridge, whatever its transport, and what the bridge knows about
+ * it: its registrations, its permissions, the messages it was asked to answer, when it last
+ * spoke. Transports implement how a frame is written and how fast the browser takes it. All
+ * methods run on the bridge's event loop.
+ */
+abstract class BridgeSocket {
+
+  /** What to do when a browser does not take what is written to it. */
+  enum SlowPolicy { DISCONNECT, DROP }
+
+  private final String id;
+  private final String remote;
+  final Set<String> registrations = new LinkedHashSet<>();
+  /** Bus messages delivered to this browser that await its reply, by the reply address it was given. */
+  final Map<String, Message<Object>> awaitingBrowserReply = new HashMap<>();
+  /** Requests this browser sent that await a reply from the bus. */
+  int awaitingBusReply;
+  BridgePermissions permissions;
+  long lastHeardMs = System.currentTimeMillis();
+  private boolean closed;
+  private boolean cutOff;
+  private long droppedInRun;
+  private long dropped;
+
+  BridgeSocket(String id, String remote, BridgePermissions permissions) {
+    this.id = id;
+    this.remote = remote;
+    this.permissions = permissions;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String remote() {
+    return remote;
+  }
+
+  /** The SockJS transport name: websocket, raw-websocket, xhr-streaming, … */
+  abstract String transport();
+
+  /** Writes a frame, however much is pending (replies and errors, which the browser asked for). */
+  abstract void write(OutFrame frame);
+
+  /** Whether more than the configured bytes wait for this browser to take them. */
+  abstract boolean overLimit();
+
+  /** Closes with a status and reason the browser's {@code onclose} sees; idempotent. */
+  abstract void close(int status, String reason);
+
+  /**
+   * Delivers a message, unless the browser is behind: then, by policy, the socket is cut off
+   * (once) or the message is skipped (the browser sees the gap in {@code seq}).
+   */
+  final void deliver(OutFrame frame, SlowPolicy policy, SlowSubscribers slow) {
+    if (closed || cutOff) {
+      return;
+    }
+    if (overLimit()) {
+      if (policy == SlowPolicy.DISCONNECT) {
+        cutOff = true;
+        slow.cutOff(this);
+      } else {
+        if (droppedInRun++ == 0) {
+          slow.startedDropping(this);
+        }
+        dropped++;
+      }
+      return;
+    }
+    if (droppedInRun > 0) {
+      slow.stoppedDropping(this, droppedInRun);
+      droppedInRun = 0;
+    }
+    write(frame);
+  }
+
+  /** Messages skipped for this socket so far (drop policy). */
+  long dropped() {
+    return dropped;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Called by the transport once, when the connection has ended. */
+  final void markClosed() {
+    closed = true;
+  }
+
+  /** Told when sockets fall behind: counts and announces it. */
+  interface SlowSubscribers {
+    void cutOff(BridgeSocket socket);
+
+    void startedDropping(BridgeSocket socket);
+
+    void stoppedDropping(BridgeSocket socket, long dropped);
+  }
+}

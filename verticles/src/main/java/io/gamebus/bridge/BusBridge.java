@@ -1,0 +1,339 @@
+package io.gamebus.bridge;
+
+import io.gamebus.bus.StatusEvent;
+import io.gamebus.config.BridgeConfig;
+import io.gamebus.endpoint.EndpointBus;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The Vert.x event-bus bridge protocol, as the official {@code @vertx/eventbus-bridge-client.js}
+ * speaks it ({@code register}, {@code unregister}, {@code send}, {@code publish}, {@code ping} in;
+ * {@code rec}, {@code err} out), for every transport. Differences from the stock bridge, all
+ * visible only to a browser that does something refused: every refusal is an {@code err} frame
+ * saying why (with the address it concerns, so the official client hands it to that handler),
+ * registrations and pending replies are bounded separately, so replies are never refused for
+ * want of room taken by registrations. Runs on the console's event loop.
+ */
+final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscribers {
+
+  private static final System.Logger LOG = System.getLogger(BusBridge.class.getName());
+  /** Longest address or reply address a browser may name. */
+  static final int MAX_ADDRESS_LENGTH = 256;
+
+  private final Vertx vertx;
+  private final EventBus eventBus;
+  private final BridgeConfig config;
+  private final EndpointBus status;
+  private final BridgePermissions defaults;
+  private final BridgeSocket.SlowPolicy policy;
+  private final Map<String, AddressFanout> fanouts = new HashMap<>();
+  private final Set<BridgeSocket> sockets = new LinkedHashSet<>();
+  private final long sweeper;
+  private long nextSocket;
+
+  BusBridge(Vertx vertx, BridgeConfig config, EndpointBus status) {
+    this.vertx = vertx;
+    this.eventBus = vertx.eventBus();
+    this.config = config;
+    this.status = status;
+    this.defaults = new BridgePermissions(config.inbound(), config.outbound());
+    this.policy = BridgeConfig.DROP.equals(config.slowSubscriber()) ? BridgeSocket.SlowPolicy.DROP : BridgeSocket.SlowPolicy.DISCONNECT;
+    this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, config.pingTimeoutMs() / 2)), t -> closeSilentSockets());
+  }
+
+  BridgePermissions defaultPermissions() {
+    return defaults;
+  }
+
+  String nextSocketId() {
+    return status.nodeId() + "-b" + (++nextSocket);
+  }
+
+  /** A browser connected: announce it; its frames go to {@link #onFrame}, its end to {@link #closed}. */
+  void opened(BridgeSocket socket) {
+    sockets.add(socket);
+    status.metrics().connectionOpened();
+    status.status(socket.id(), StatusEvent.CONNECTION_OPENED, socket.transport() + " from " + socket.remote());
+  }
+
+  void closed(BridgeSocket socket) {
+    if (!sockets.remove(socket)) {
+      return;
+    }
+    for (String address : socket.registrations) {
+      leave(address, socket);
+    }
+    socket.registrations.clear();
+    socket.awaitingBrowserReply.values().forEach(m -> m.fail(503, "the browser socket closed before it answered"));
+    socket.awaitingBrowserReply.clear();
+    status.metrics().connectionClosed();
+    LOG.log(System.Logger.Level.DEBUG, "bridge socket {0} ({1}) closed", socket.id(), socket.transport());
+    status.status(socket.id(), StatusEvent.CONNECTION_CLOSED, socket.transport());
+  }
+
+  void onFrame(BridgeSocket socket, String text) {
+    socket.lastHeardMs = System.currentTimeMillis();
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      refuse(socket, null, BridgeErrors.INVALID_JSON, "a bridge frame is one JSON object");
+      return;
+    }
+    status.metrics().messageIn();
+    Object type = frame.getValue("type");
+    if ("ping".equals(type)) {
+      return;
+    }
+    if (!(type instanceof String name)) {
+      refuse(socket, null, BridgeErrors.MISSING_TYPE, "the frame has no type");
+      return;
+    }
+    Object address = frame.getValue("address");
+    if (!(address instanceof String target) || target.isEmpty()) {
+      refuse(socket, null, BridgeErrors.MISSING_ADDRESS, "a " + name + " frame names an address");
+      return;
+    }
+    if (target.length() > MAX_ADDRESS_LENGTH) {
+      refuse(socket, null, BridgeErrors.ADDRESS_TOO_LONG, "addresses are at most " + MAX_ADDRESS_LENGTH + " characters");
+      return;
+    }
+    switch (name) {
+      case "register" -> register(socket, target, frame.getValue("headers"));
+      case "unregister" -> unregister(socket, target);
+      case "send" -> send(socket, target, frame);
+      case "publish" -> publish(socket, target, frame);
+      default -> refuse(socket, null, BridgeErrors.INVALID_TYPE, "unknown frame type '" + name + "'");
+    }
+  }
+
+  private void register(BridgeSocket socket, String address, Object headers) {
+    if (!socket.permissions.mayListen(address)) {
+      refuse(socket, address, BridgeErrors.ACCESS_DENIED, "listening on " + address + " is not permitted (bridge.outbound)");
+      return;
+    }
+    Long lastSeq = lastSeq(headers);
+    if (headers instanceof JsonObject h && h.containsKey(BridgeErrors.LAST_SEQ) && lastSeq == null) {
+      refuse(socket, address, BridgeErrors.BAD_HEADER, BridgeErrors.LAST_SEQ + " is the seq of the last envelope seen, a whole number");
+      return;
+    }
+    if (!socket.registrations.contains(address) && socket.registrations.size() >= config.maxRegistrations()) {
+      refuse(socket, address, BridgeErrors.MAX_REGISTRATIONS, "a socket listens on at most "
+        + config.maxRegistrations() + " addresses (bridge.maxRegistrations)");
+      return;
+    }
+    if (socket.registrations.contains(address)) {
+      leave(address, socket);
+    }
+    socket.registrations.add(address);
+    AddressFanout fanout = fanouts.computeIfAbsent(address, a -> new AddressFanout(eventBus, a,
+      new FanoutHistory(config.historySize(), config.historyMaxAgeSeconds() * 1000L), this));
+    if (fanout.lingerTimer >= 0) {
+      vertx.cancelTimer(fanout.lingerTimer);
+      fanout.lingerTimer = -1;
+    }
+    AddressFanout.Recovery recovery = fanout.subscribe(socket, lastSeq);
+    if (recovery != null) {
+      socket.write(BridgeErrors.recoveryReport(address, recovery));
+    }
+  }
+
+  private static Long lastSeq(Object headers) {
+    if (headers instanceof JsonObject h && h.getValue(BridgeErrors.LAST_SEQ) != null) {
+      Object value = h.getValue(BridgeErrors.LAST_SEQ);
+      try {
+        return value instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue() : Long.valueOf(String.valueOf(value));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private void unregister(BridgeSocket socket, String address) {
+    if (socket.registrations.remove(address)) {
+      leave(address, socket);
+    }
+  }
+
+  /** Takes {@code socket} off an address; an address nobody watches keeps its history for its age, then goes. */
+  private void leave(String address, BridgeSocket socket) {
+    AddressFanout fanout = fanouts.get(address);
+    if (fanout == null || !fanout.unsubscribe(socket)) {
+      return;
+    }
+    if (config.historySize() == 0) {
+      fanouts.remove(address).close();
+      return;
+    }
+    fanout.lingerTimer = vertx.setTimer(config.historyMaxAgeSeconds() * 1000L, t -> {
+      if (fanout.isEmpty() && fanouts.remove(address, fanout)) {
+        fanout.close();
+      }
+    });
+  }
+
+  private void send(BridgeSocket socket, String address, JsonObject frame) {
+    Object replyTo = frame.getValue("replyAddress");
+    if (replyTo != null && (!(replyTo instanceof String) || ((String) replyTo).isEmpty() || ((String) replyTo).length() > MAX_ADDRESS_LENGTH)) {
+      refuse(socket, null, BridgeErrors.INVALID_REPLY_ADDRESS, "replyAddress is a string of at most " + MAX_ADDRESS_LENGTH + " characters");
+      return;
+    }
+    String replyAddress = (String) replyTo;
+    DeliveryOptions options = deliveryOptions(frame.getValue("headers")).setSendTimeout(config.replyTimeoutMs());
+    Object body = frame.getValue("body");
+    Message<Object> awaiting = socket.awaitingBrowserReply.remove(address);
+    if (awaiting != null) {
+      // The browser answers a message it was sent: the reply goes back the way it came.
+      if (replyAddress == null) {
+        awaiting.reply(body, options);
+      } else {
+        answerWhenReplied(socket, replyAddress, awaiting.replyAndRequest(body, options));
+      }
+      return;
+    }
+    if (!socket.permissions.mayWrite(address)) {
+      refuse(socket, replyAddress, BridgeErrors.ACCESS_DENIED, "sending to " + address + " is not permitted (bridge.inbound)");
+      return;
+    }
+    if (replyAddress == null) {
+      eventBus.send(address, body, options);
+      return;
+    }
+    if (socket.awaitingBusReply + socket.awaitingBrowserReply.size() >= config.maxPendingReplies()) {
+      refuse(socket, replyAddress, BridgeErrors.TOO_MANY_PENDING, "at most " + config.maxPendingReplies()
+        + " requests await a reply per socket (bridge.maxPendingReplies)");
+      return;
+    }
+    answerWhenReplied(socket, replyAddress, eventBus.request(address, body, options));
+  }
+
+  private void answerWhenReplied(BridgeSocket socket, String replyAddress, io.vertx.core.Future<Message<Object>> reply) {
+    socket.awaitingBusReply++;
+    reply.onComplete(answer -> {
+      socket.awaitingBusReply--;
+      if (answer.succeeded()) {
+        deliverReply(socket, replyAddress, answer.result());
+      } else {
+        socket.write(BridgeErrors.replyFailure(replyAddress, answer.cause()));
+      }
+    });
+  }
+
+  private void deliverReply(BridgeSocket socket, String replyAddress, Message<Object> reply) {
+    String replyId = reply.replyAddress() == null ? null : awaitBrowserReply(socket, reply);
+    socket.write(OutFrame.rec(OutFrame.recPrefix(replyAddress), reply.headers(), replyId, reply.body()));
+  }
+
+  private void publish(BridgeSocket socket, String address, JsonObject frame) {
+    if (!socket.permissions.mayWrite(address)) {
+      refuse(socket, null, BridgeErrors.ACCESS_DENIED, "publishing to " + address + " is not permitted (bridge.inbound)");
+      return;
+    }
+    eventBus.publish(address, frame.getValue("body"), deliveryOptions(frame.getValue("headers")));
+  }
+
+  private static DeliveryOptions deliveryOptions(Object headers) {
+    DeliveryOptions options = new DeliveryOptions();
+    if (headers instanceof JsonObject h) {
+      MultiMap map = MultiMap.caseInsensitiveMultiMap();
+      h.forEach(e -> {
+        if (e.getValue() instanceof JsonArray values) {
+          values.forEach(v -> map.add(e.getKey(), String.valueOf(v)));
+        } else if (e.getValue() != null) {
+          map.add(e.getKey(), String.valueOf(e.getValue()));
+        }
+      });
+      options.setHeaders(map);
+    }
+    return options;
+  }
+
+  @Override
+  public void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix) {
+    String replyId = null;
+    if (message.replyAddress() != null) {
+      if (socket.awaitingBusReply + socket.awaitingBrowserReply.size() >= config.maxPendingReplies()) {
+        message.fail(429, "the browser socket has " + config.maxPendingReplies() + " requests awaiting a reply");
+        return;
+      }
+      replyId = awaitBrowserReply(socket, message);
+    }
+    socket.write(OutFrame.rec(recPrefix, message.headers(), replyId, message.body()));
+  }
+
+  /** Remembers a message the browser may answer, under a fresh reply address, until the reply timeout. */
+  private String awaitBrowserReply(BridgeSocket socket, Message<Object> message) {
+    String replyId = UUID.randomUUID().toString();
+    socket.awaitingBrowserReply.put(replyId, message);
+    vertx.setTimer(config.replyTimeoutMs(), t -> socket.awaitingBrowserReply.remove(replyId));
+    return replyId;
+  }
+
+  private void refuse(BridgeSocket socket, String address, BridgeErrors error, String why) {
+    LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}: {2}", socket.id(), error.code(), why);
+    socket.write(BridgeErrors.err(address, error, why));
+  }
+
+  private void closeSilentSockets() {
+    long now = System.currentTimeMillis();
+    for (BridgeSocket socket : sockets.toArray(BridgeSocket[]::new)) {
+      if (now - socket.lastHeardMs > config.pingTimeoutMs()) {
+        socket.close(1008, "nothing heard for " + config.pingTimeoutMs() + " ms (bridge.pingTimeoutMs); the client pings every 5 s");
+      }
+    }
+  }
+
+  @Override
+  public BridgeSocket.SlowPolicy policy() {
+    return policy;
+  }
+
+  @Override
+  public BridgeSocket.SlowSubscribers slow() {
+    return this;
+  }
+
+  @Override
+  public void cutOff(BridgeSocket socket) {
+    status.metrics().slowConsumer();
+    String why = "too slow: more than " + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)";
+    status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "closed: " + why);
+    socket.close(1013, why);
+  }
+
+  @Override
+  public void startedDropping(BridgeSocket socket) {
+    status.metrics().slowConsumer();
+    status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "dropping messages: more than "
+      + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)");
+  }
+
+  @Override
+  public void stoppedDropping(BridgeSocket socket, long dropped) {
+    status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "caught up after " + dropped + " messages dropped");
+  }
+
+  /** Closes every socket (the console stops) and every bus consumer. */
+  void stop() {
+    vertx.cancelTimer(sweeper);
+    for (BridgeSocket socket : sockets.toArray(BridgeSocket[]::new)) {
+      socket.close(1001, "gamebus is stopping");
+    }
+    fanouts.values().forEach(AddressFanout::close);
+    fanouts.clear();
+  }
+}

@@ -1,0 +1,131 @@
+package io.gamebus.bridge;
+
+import io.gamebus.bus.Envelope;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * One frame of the Vert.x bridge wire protocol on its way to browsers, encoded once however many
+ * sockets it reaches. Each transport takes the form it writes: the plain JSON bytes (raw
+ * WebSocket), the SockJS {@code a["…"]} framing (SockJS over WebSocket), or the text (the SockJS
+ * fallbacks, which frame per session). The byte forms are unreleasable and handed out as
+ * duplicates, so every socket writes the same memory and nothing is copied per subscriber.
+ */
+final class OutFrame {
+
+  private final ByteBuf json;
+  private ByteBuf sockJs;
+  private String text;
+
+  private OutFrame(byte[] json) {
+    this.json = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(json));
+  }
+
+  /** The JSON bytes, for a raw WebSocket text frame: a fresh view of the shared bytes. */
+  ByteBuf json() {
+    return json.duplicate();
+  }
+
+  /** {@code a["<the JSON as a string>"]}, the SockJS message frame, built on first use. */
+  ByteBuf sockJs() {
+    ByteBuf framed = sockJs;
+    if (framed == null) {
+      String escaped = Json.encode(text());
+      byte[] bytes = new byte[escaped.length() * 3 + 3];
+      ByteBuf out = Unpooled.wrappedBuffer(bytes).clear();
+      out.writeByte('a').writeByte('[');
+      out.writeCharSequence(escaped, StandardCharsets.UTF_8);
+      out.writeByte(']');
+      framed = Unpooled.unreleasableBuffer(out);
+      sockJs = framed;
+    }
+    return framed.duplicate();
+  }
+
+  /** The frame as text, for transports that frame it themselves. */
+  String text() {
+    String t = text;
+    if (t == null) {
+      t = json.toString(StandardCharsets.UTF_8);
+      text = t;
+    }
+    return t;
+  }
+
+  int size() {
+    return json.readableBytes();
+  }
+
+  /**
+   * {@code {"type":"rec","address":…,"headers":{…},"replyAddress":…,"body":…}}: the body last, written
+   * from {@code prefix} (the address part, shared by every message of one address) and the body's
+   * own encoding ({@link Envelope#encoded()} is itself built once per envelope).
+   */
+  static OutFrame rec(byte[] prefix, MultiMap headers, String replyAddress, Object body) {
+    byte[] encodedBody = encodeBody(body);
+    StringBuilder middle = new StringBuilder();
+    if (headers != null && !headers.isEmpty()) {
+      middle.append(",\"headers\":").append(headersJson(headers).encode());
+    }
+    if (replyAddress != null) {
+      middle.append(",\"replyAddress\":").append(Json.encode(replyAddress));
+    }
+    byte[] middleBytes = middle.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] frame = new byte[prefix.length + middleBytes.length + 8 + encodedBody.length + 1];
+    int at = 0;
+    System.arraycopy(prefix, 0, frame, at, prefix.length);
+    at += prefix.length;
+    System.arraycopy(middleBytes, 0, frame, at, middleBytes.length);
+    at += middleBytes.length;
+    System.arraycopy(BODY_KEY, 0, frame, at, BODY_KEY.length);
+    at += BODY_KEY.length;
+    System.arraycopy(encodedBody, 0, frame, at, encodedBody.length);
+    at += encodedBody.length;
+    frame[at] = '}';
+    return new OutFrame(frame);
+  }
+
+  private static final byte[] BODY_KEY = ",\"body\":".getBytes(StandardCharsets.US_ASCII);
+
+  /** {@code {"type":"rec","address":"<address>"}} without its closing brace, for {@link #rec}. */
+  static byte[] recPrefix(String address) {
+    return ("{\"type\":\"rec\",\"address\":" + Json.encode(address)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Any other frame (err, a reply, the recovery report). */
+  static OutFrame of(JsonObject frame) {
+    return new OutFrame(frame.toBuffer().getBytes());
+  }
+
+  /** Headers as the stock bridge writes them: one value as a string, several as an array. */
+  static JsonObject headersJson(MultiMap headers) {
+    JsonObject json = new JsonObject();
+    for (String name : headers.names()) {
+      List<String> values = headers.getAll(name);
+      json.put(name, values.size() == 1 ? values.get(0) : new JsonArray(List.copyOf(values)));
+    }
+    return json;
+  }
+
+  private static byte[] encodeBody(Object body) {
+    if (body instanceof Envelope envelope) {
+      return envelope.encoded().getBytes();
+    }
+    if (body instanceof Buffer buffer) {
+      return Json.encode(buffer).getBytes(StandardCharsets.UTF_8);
+    }
+    if (body instanceof JsonObject || body instanceof JsonArray || body instanceof String
+        || body instanceof Number || body instanceof Boolean || body == null) {
+      return Json.encode(body).getBytes(StandardCharsets.UTF_8);
+    }
+    return Json.encode(String.valueOf(body)).getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,152 @@
+package io.gamebus.bridge;
+
+import io.gamebus.endpoint.ServerListeners;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * A browser on a WebSocket: the raw one ({@code <path>/websocket}, one bridge frame per WebSocket
+ * message) or SockJS's ({@code <path>/<server>/<session>/websocket}, SockJS framing: {@code o},
+ * {@code h}, {@code a[…]}, {@code c[…]}).
+ *
+ * <p>This is the hot path, so messages bypass Vert.x's per-write promise and flush: each is written
+ * straight to the Netty channel as a text frame over the shared bytes of its {@link OutFrame}
+ * (Vert.x's internal {@link WebSocketInternal} gives the channel; vertx-web's own transports use
+ * the same internal API), and flushed once per batch by {@link FlushBatch}. How much waits for the
+ * browser is Netty's own count of unsent bytes, against a high-water mark set to the limit.
+ */
+final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flushable {
+
+  private static final System.Logger LOG = System.getLogger(WebSocketBridgeSocket.class.getName());
+  /** SockJS's default heartbeat interval: proxies close a connection that is silent for longer. */
+  static final long HEARTBEAT_MS = 25_000;
+  private static final ByteBuf OPEN = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("o", StandardCharsets.US_ASCII));
+  private static final ByteBuf HEARTBEAT = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("h", StandardCharsets.US_ASCII));
+
+  private final ServerWebSocket ws;
+  private final ChannelHandlerContext channel;
+  private final boolean sockJs;
+  private final FlushBatch flushes;
+  private final Vertx vertx;
+  private boolean dirty;
+  private boolean closing;
+  private long heartbeat = -1;
+
+  WebSocketBridgeSocket(Vertx vertx, String id, ServerWebSocket ws, boolean sockJs, int maxPendingBytes,
+                        FlushBatch flushes, BridgePermissions permissions) {
+    super(id, String.valueOf(ws.remoteAddress()), permissions);
+    this.vertx = vertx;
+    this.ws = ws;
+    this.channel = ((WebSocketInternal) ws).channelHandlerContext();
+    this.sockJs = sockJs;
+    this.flushes = flushes;
+    // Netty's high-water mark: the channel turns unwritable past the limit (see overLimit).
+    ws.setWriteQueueMaxSize(maxPendingBytes);
+  }
+
+  /** Starts reading: each bridge frame (text) goes to {@code frames}; {@code closed} runs once at the end. */
+  void start(Consumer<String> frames, Runnable closed) {
+    ws.closeHandler(v -> {
+      markClosed();
+      vertx.cancelTimer(heartbeat);
+      closed.run();
+    });
+    ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}", id(), e.toString()));
+    if (sockJs) {
+      ws.textMessageHandler(text -> unwrap(text, frames));
+      writeRaw(OPEN.duplicate());
+      heartbeat = vertx.setPeriodic(HEARTBEAT_MS, t -> writeRaw(HEARTBEAT.duplicate()));
+    } else {
+      ws.textMessageHandler(frames::accept);
+      ws.binaryMessageHandler(bytes -> frames.accept(bytes.toString(StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** SockJS clients send {@code ["frame", …]} or {@code "frame"}; anything else is broken framing, and SockJS closes. */
+  private void unwrap(String text, Consumer<String> frames) {
+    if (text.isEmpty()) {
+      return;
+    }
+    Object value;
+    try {
+      value = Json.decodeValue(text);
+    } catch (DecodeException e) {
+      value = null;
+    }
+    if (value instanceof String one) {
+      frames.accept(one);
+    } else if (value instanceof JsonArray many && many.stream().allMatch(String.class::isInstance)) {
+      many.forEach(frame -> frames.accept((String) frame));
+    } else {
+      close(3000, "Broken framing.");
+    }
+  }
+
+  @Override
+  String transport() {
+    return sockJs ? "websocket" : "raw-websocket";
+  }
+
+  @Override
+  void write(OutFrame frame) {
+    writeRaw(sockJs ? frame.sockJs() : frame.json());
+  }
+
+  private void writeRaw(ByteBuf payload) {
+    if (isClosed() || closing) {
+      return;
+    }
+    if (!channel.executor().inEventLoop()) {
+      channel.executor().execute(() -> writeRaw(payload));
+      return;
+    }
+    channel.write(new TextWebSocketFrame(true, 0, payload), channel.voidPromise());
+    if (!dirty) {
+      dirty = true;
+      flushes.add(this);
+    }
+  }
+
+  @Override
+  public void flush() {
+    dirty = false;
+    channel.flush();
+  }
+
+  @Override
+  boolean overLimit() {
+    return !channel.channel().isWritable();
+  }
+
+  @Override
+  void close(int status, String reason) {
+    if (isClosed() || closing) {
+      return;
+    }
+    if (sockJs) {
+      writeRaw(Unpooled.copiedBuffer("c[" + status + "," + Json.encode(reason) + "]", StandardCharsets.UTF_8));
+    }
+    closing = true;
+    if (overLimit()) {
+      // Vert.x would queue its close frame behind the backlog until the browser reads: write it
+      // after the backlog ourselves, and cut the connection if the browser has not read it soon.
+      channel.writeAndFlush(new CloseWebSocketFrame(status, reason), channel.voidPromise());
+      vertx.setTimer(ServerListeners.CLOSING_TIMEOUT_SECONDS * 1000L, t -> channel.channel().close());
+    } else {
+      channel.flush();
+      ws.close((short) status, reason);
+    }
+  }
+}
