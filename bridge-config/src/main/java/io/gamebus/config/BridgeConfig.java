@@ -36,6 +36,8 @@ public final class BridgeConfig extends ConfigObject {
   public static final int DEFAULT_REPLY_TIMEOUT_MS = 30000;
   public static final int DEFAULT_HISTORY_SIZE = 1000;
   public static final int DEFAULT_HISTORY_MAX_AGE_SECONDS = 300;
+  public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
 
   private final String path;
   private final List<String> allowedOrigins;
@@ -51,6 +53,8 @@ public final class BridgeConfig extends ConfigObject {
   private final int replyTimeoutMs;
   private final int historySize;
   private final int historyMaxAgeSeconds;
+  private final int maxConnections;
+  private final int idleTimeoutSeconds;
 
   /** {@code busPrefix} shapes the default permissions, so renaming the prefix keeps the console working. */
   BridgeConfig(JsonFields f, String busPrefix) {
@@ -76,6 +80,8 @@ public final class BridgeConfig extends ConfigObject {
     this.replyTimeoutMs = f.integer("replyTimeoutMs", DEFAULT_REPLY_TIMEOUT_MS, 1, Integer.MAX_VALUE);
     this.historySize = f.integer("historySize", DEFAULT_HISTORY_SIZE, 0, 1_000_000);
     this.historyMaxAgeSeconds = f.integer("historyMaxAgeSeconds", DEFAULT_HISTORY_MAX_AGE_SECONDS, 1, 86_400);
+    this.maxConnections = f.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, 1_000_000);
+    this.idleTimeoutSeconds = f.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
     f.done();
   }
 
@@ -161,6 +167,23 @@ public final class BridgeConfig extends ConfigObject {
     return historyMaxAgeSeconds;
   }
 
+  /**
+   * TCP connections the console's port holds at once (pages, bridge sockets, connections that have
+   * not sent a request yet); past it a new one is closed at accept; default {@value #DEFAULT_MAX_CONNECTIONS}.
+   */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * A connection of the console's port on which nothing was read or written for this long is
+   * closed, in seconds; default {@value #DEFAULT_IDLE_TIMEOUT_SECONDS}. Bridge sockets are never
+   * that quiet: clients ping every 5 s and SockJS sends a heartbeat every 25 s.
+   */
+  public int idleTimeoutSeconds() {
+    return idleTimeoutSeconds;
+  }
+
   @Override
   public JsonObject toJson() {
     JsonArray in = new JsonArray();
@@ -181,7 +204,9 @@ public final class BridgeConfig extends ConfigObject {
         .put("maxPendingReplies", maxPendingReplies)
         .put("replyTimeoutMs", replyTimeoutMs)
         .put("historySize", historySize)
-        .put("historyMaxAgeSeconds", historyMaxAgeSeconds);
+        .put("historyMaxAgeSeconds", historyMaxAgeSeconds)
+        .put("maxConnections", maxConnections)
+        .put("idleTimeoutSeconds", idleTimeoutSeconds);
   }
 
   private static String transport(Object value, String path) {

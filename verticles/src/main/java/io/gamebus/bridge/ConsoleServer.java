@@ -8,6 +8,7 @@ import io.gamebus.endpoint.ServerListeners;
 import io.gamebus.endpoint.WebGuard;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -29,6 +30,8 @@ public final class ConsoleServer extends VerticleBase {
   private OriginGuard guard;
   private EndpointBus status;
   private BusBridge busBridge;
+  private int openConnections;
+  private long refusedConnections;
 
   public ConsoleServer(HttpConfig http, BridgeConfig bridge, EndpointRegistry registry) {
     this.http = http;
@@ -39,12 +42,16 @@ public final class ConsoleServer extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    status = new EndpointBus(vertx, registry.prefix(), "bridge", "console", registry.nodeId());
     server = vertx.createHttpServer(new HttpServerOptions()
       .setMaxWebSocketFrameSize(bridge.maxFrameBytes()).setMaxWebSocketMessageSize(bridge.maxFrameBytes())
       // Compression would deflate each message once per browser: the bridge writes the same bytes to all.
       .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
-      .setWebSocketClosingTimeout(ServerListeners.CLOSING_TIMEOUT_SECONDS));
-    status = new EndpointBus(vertx, registry.prefix(), "bridge", "console", registry.nodeId());
+      .setWebSocketClosingTimeout(ServerListeners.CLOSING_TIMEOUT_SECONDS)
+      // A connection that never sends a request (or falls silent) is closed; see BridgeConfig.
+      .setIdleTimeout(bridge.idleTimeoutSeconds())
+      .setHttp2ClearTextEnabled(false));
+    server.connectionHandler(this::countConnection);
     busBridge = new BusBridge(vertx, bridge, status);
     // A DNS-rebinding page reaches us under its own name: every route checks Host first.
     router.route().handler(WebGuard.hostCheck(() -> guard().rules()));
@@ -69,6 +76,23 @@ public final class ConsoleServer extends VerticleBase {
       busBridge.stop();
     }
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** Holds the port to {@code bridge.maxConnections} open TCP connections: the next is closed at accept. */
+  private void countConnection(HttpConnection connection) {
+    if (openConnections >= bridge.maxConnections()) {
+      refusedConnections++;
+      if (refusedConnections == 1 || refusedConnections % 1000 == 0) {
+        System.getLogger(ConsoleServer.class.getName()).log(System.Logger.Level.WARNING,
+          "console: {0} connection(s) refused so far: {1} are open (bridge.maxConnections)", refusedConnections, openConnections);
+      }
+      status.status(null, io.gamebus.bus.StatusEvent.CONNECTION_REFUSED, "bridge.maxConnections (" + bridge.maxConnections()
+        + ") reached; " + connection.remoteAddress() + " closed");
+      connection.close();
+      return;
+    }
+    openConnections++;
+    connection.closeHandler(v -> openConnections--);
   }
 
   private OriginGuard guard() {
