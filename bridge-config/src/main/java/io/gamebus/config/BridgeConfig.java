@@ -51,6 +51,7 @@ public final class BridgeConfig extends ConfigObject {
   private final int replyTimeoutMs;
   private final int historySize;
   private final int historyMaxAgeSeconds;
+  private final BridgeAuthConfig auth;
 
   /** {@code busPrefix} shapes the default permissions, so renaming the prefix keeps the console working. */
   BridgeConfig(JsonFields f, String busPrefix) {
@@ -76,6 +77,7 @@ public final class BridgeConfig extends ConfigObject {
     this.replyTimeoutMs = f.integer("replyTimeoutMs", DEFAULT_REPLY_TIMEOUT_MS, 1, Integer.MAX_VALUE);
     this.historySize = f.integer("historySize", DEFAULT_HISTORY_SIZE, 0, 1_000_000);
     this.historyMaxAgeSeconds = f.integer("historyMaxAgeSeconds", DEFAULT_HISTORY_MAX_AGE_SECONDS, 1, 86_400);
+    this.auth = f.has("auth") ? f.object("auth", BridgeAuthConfig::new) : null;
     f.done();
   }
 
@@ -161,13 +163,18 @@ public final class BridgeConfig extends ConfigObject {
     return historyMaxAgeSeconds;
   }
 
+  /** Browser authentication, or {@code null} (the default) when every socket has the default permissions. */
+  public BridgeAuthConfig auth() {
+    return auth;
+  }
+
   @Override
   public JsonObject toJson() {
     JsonArray in = new JsonArray();
     inbound.forEach(p -> in.add(p.toJson()));
     JsonArray out = new JsonArray();
     outbound.forEach(p -> out.add(p.toJson()));
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("path", path)
         .put("allowedOrigins", new JsonArray(new java.util.ArrayList<>(allowedOrigins)))
         .put("inbound", in)
@@ -182,6 +189,7 @@ public final class BridgeConfig extends ConfigObject {
         .put("replyTimeoutMs", replyTimeoutMs)
         .put("historySize", historySize)
         .put("historyMaxAgeSeconds", historyMaxAgeSeconds);
+    return auth == null ? json : json.put("auth", auth.toJson());
   }
 
   private static String transport(Object value, String path) {
