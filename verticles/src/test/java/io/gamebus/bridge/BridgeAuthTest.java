@@ -16,6 +16,7 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,20 +182,28 @@ class BridgeAuthTest {
     throw new AssertionError("nothing received on " + address);
   }
 
-  GamebusNode start(Vertx vertx, JsonObject auth) throws Exception {
-    return GamebusNode.start(vertx, config(auth)).await(10, TimeUnit.SECONDS);
+  Signer signer;
+
+  @BeforeEach
+  void keys(Vertx vertx) throws Exception {
+    signer = new Signer(vertx, dir);
+  }
+
+  /** Starts a node whose bridge has {@link #authConfig} and opens a raw WebSocket to it, with {@code query} if any. */
+  Wire bridge(Vertx vertx, boolean required, String query) throws Exception {
+    int port = GamebusNode.start(vertx, config(authConfig(signer.keyFile, required))).await(10, TimeUnit.SECONDS)
+      .console().actualPort();
+    return Wire.open(vertx.createWebSocketClient(), port, query);
   }
 
   @Test
   void aRolesAddressesBecomeReadableAndWritableAndTheTokenNeverReachesTheBus(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, false)).console().actualPort();
     BlockingQueue<MultiMap> seenHeaders = new LinkedBlockingQueue<>();
     vertx.eventBus().<JsonObject>consumer(ASK, m -> {
       seenHeaders.add(m.headers());
       m.reply(new JsonObject().put("answer", m.body().getString("question") + "!"));
     }).completion().await(5, TimeUnit.SECONDS);
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, null);
+    Wire wire = bridge(vertx, false, null);
     String token = signer.token("bob", 60, "ops");
 
     wire.register(NEWS, token);
@@ -218,9 +227,7 @@ class BridgeAuthTest {
 
   @Test
   void aTokenInTheQueryAtConnectAuthenticatesTheSocket(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, false)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, "token=" + signer.token("alice", 60));
+    Wire wire = bridge(vertx, false, "token=" + signer.token("alice", 60));
     wire.register("alice.inbox", null);
     assertEquals("rec", publishUntilReceived(vertx, wire, "alice.inbox").getString("type"), "a user grant applies");
     wire.register(NEWS, null);
@@ -230,9 +237,7 @@ class BridgeAuthTest {
 
   @Test
   void aValidTokenWithoutTheRoleIsDeniedNamingTheAddress(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, false)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, null);
+    Wire wire = bridge(vertx, false, null);
     String token = signer.token("bob", 60, "viewer");
     wire.register(NEWS, token);
     assertErr(wire.next(), "access_denied", 403, NEWS, "listening on ops.news is not permitted",
@@ -245,9 +250,7 @@ class BridgeAuthTest {
 
   @Test
   void aBadSignatureIsRefusedAndEveryFrameCarryingItToo(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, false)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, null);
+    Wire wire = bridge(vertx, false, null);
     String forged = Signer.sign(signer.stranger, "bob", 60, "ops");
     wire.register(NEWS, forged);
     assertErr(wire.next(), "auth_failed", 401, NEWS, "bad signature");
@@ -262,9 +265,7 @@ class BridgeAuthTest {
 
   @Test
   void anExpiredTokenGivesTheDefaults(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, false)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, null);
+    Wire wire = bridge(vertx, false, null);
     wire.register(NEWS, signer.token("bob", 0, "ops"));
     assertErr(wire.next(), "auth_expired", 401, null, "the token expired at", "the socket has the default permissions");
     assertErr(wire.next(), "access_denied", 403, NEWS, "(bridge.outbound); the token expired at");
@@ -272,9 +273,7 @@ class BridgeAuthTest {
 
   @Test
   void whenTheTokenExpiresItsRegistrationsAreDroppedWithAnErrEach(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, false)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, null);
+    Wire wire = bridge(vertx, false, null);
     String token = signer.token("bob", 3, "ops");
     wire.register(NEWS, token);
     wire.register("gamebus.faf.lobby.in", token);
@@ -293,9 +292,7 @@ class BridgeAuthTest {
 
   @Test
   void aNewTokenReauthenticatesAndDropsWhatItDoesNotGrant(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, false)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, "token=" + signer.token("bob", 60, "ops"));
+    Wire wire = bridge(vertx, false, "token=" + signer.token("bob", 60, "ops"));
     wire.register(NEWS, null);
     assertEquals("rec", publishUntilReceived(vertx, wire, NEWS).getString("type"));
     wire.register("alice.inbox", signer.token("alice", 60));
@@ -307,9 +304,7 @@ class BridgeAuthTest {
 
   @Test
   void requiredAuthenticationPermitsNothingWithoutAValidToken(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, true)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, null);
+    Wire wire = bridge(vertx, true, null);
     wire.register("gamebus.faf.lobby.in", null);
     assertErr(wire.next(), "auth_required", 401, "gamebus.faf.lobby.in", "authentication required (bridge.auth.required)",
       "listening on gamebus.faf.lobby.in needs a valid token and no token was presented", "?token=");
@@ -322,9 +317,7 @@ class BridgeAuthTest {
 
   @Test
   void requiredAuthenticationWithAnExpiringTokenSaysAuthenticationIsRequiredAgain(Vertx vertx) throws Exception {
-    Signer signer = new Signer(vertx, dir);
-    int port = start(vertx, authConfig(signer.keyFile, true)).console().actualPort();
-    Wire wire = Wire.open(vertx.createWebSocketClient(), port, "token=" + signer.token("bob", 3));
+    Wire wire = bridge(vertx, true, "token=" + signer.token("bob", 3));
     wire.register("gamebus.faf.lobby.in", null);
     assertEquals("rec", publishUntilReceived(vertx, wire, "gamebus.faf.lobby.in").getString("type"));
     assertErr(wire.nextErr(), "auth_expired", 401, null, "nothing is permitted until a valid token is presented");
