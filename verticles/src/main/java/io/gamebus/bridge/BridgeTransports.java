@@ -58,9 +58,9 @@ final class BridgeTransports {
       SockJsSessionSocket socket = new SockJsSessionSocket(bridge.nextSocketId(), sock, config.maxPendingBytes(),
         bridge.defaultPermissions());
       bridge.opened(socket);
+      socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket));
       // sockjs-client keeps the bridge URL's query on every request of the session: ?token= is here.
       bridge.connectedWith(socket, sock.uri());
-      socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket));
     }));
   }
 
@@ -95,8 +95,9 @@ final class BridgeTransports {
     WebSocketBridgeSocket socket = new WebSocketBridgeSocket(vertx, bridge.nextSocketId(), ws, sockJs,
       config.maxPendingBytes(), flushes, bridge.defaultPermissions());
     bridge.opened(socket);
-    bridge.connectedWith(socket, ws.uri());
     socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket));
+    // After start: a refused token's err must follow SockJS's open frame.
+    bridge.connectedWith(socket, ws.uri());
   }
 
   private void notServed(RoutingContext ctx) {

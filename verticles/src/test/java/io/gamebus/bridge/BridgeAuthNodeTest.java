@@ -97,5 +97,10 @@ class BridgeAuthNodeTest {
       assertTrue(error.startsWith("ERROR 401 AUTH_FAILED the token presented was refused: bad signature"), script.transcript());
       assertEquals(2, script.awaitExit(10), script.transcript());
     }
+    try (NodeScript script = NodeScript.start("bridge-client.mjs", "--url", url + "?token=" + forged,
+      "--address", NEWS, "--expect-type", "news")) {
+      assertEquals("ERROR auth_failed", script.awaitLine("ERROR", 30), "a token refused at connect reaches onerror, after"
+        + " SockJS's open frame: " + script.transcript());
+    }
   }
 }
