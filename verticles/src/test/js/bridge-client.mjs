@@ -12,7 +12,9 @@
 //
 // usage: node bridge-client.mjs --url http://127.0.0.1:PORT/eventbus --address gamebus.faf.lobby.in
 //          --expect-type ask_session [--send-address gamebus.faf.lobby.out --send-body '{"command":"notice"}']
-//          [--timeout-ms 20000]
+//          [--timeout-ms 20000] [--header name=value ...]
+// --header (repeatable) goes into eb.defaultHeaders, which the client adds to every frame but pings:
+// e.g. --header 'authorization=Bearer <jwt>' authenticates the page to the bridge (bridge.auth).
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
@@ -32,6 +34,7 @@ try {
       'send-address': { type: 'string' },
       'send-body': { type: 'string' },
       'timeout-ms': { type: 'string', default: '20000' },
+      header: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   }));
@@ -53,6 +56,15 @@ if (args['send-address']) {
   }
 }
 const timeoutMs = Number(args['timeout-ms']);
+const defaultHeaders = {};
+for (const header of args.header) {
+  const eq = header.indexOf('=');
+  if (eq <= 0) {
+    process.stdout.write(`ERROR --header is name=value, got ${header}\n`);
+    process.exit(2);
+  }
+  defaultHeaders[header.slice(0, eq)] = header.slice(eq + 1);
+}
 
 let finished = false;
 let eb;
@@ -81,6 +93,7 @@ let opened = false;
 
 try {
   eb = new EventBus(args.url, { vertxbus_ping_interval: 5000 });
+  if (args.header.length > 0) eb.defaultHeaders = defaultHeaders;
   wire(eb);
 } catch (e) {
   finish(2, `ERROR ${oneLine(e.message)}`);

@@ -101,7 +101,7 @@ public final class AuthConfig extends ConfigObject {
    * @throws ConfigException at {@code <path>.keyFile} if the file cannot be read or is empty
    */
   public Optional<String> resolveKey(Function<String, String> env) {
-    return resolve(keyEnv, keyFile, "keyFile", env);
+    return resolve(keyEnv, keyFile, fieldPath("keyFile"), env);
   }
 
   /** {@link #resolveKey(Function)} from the process environment. */
@@ -114,7 +114,7 @@ public final class AuthConfig extends ConfigObject {
    * {@link #resolveKey(Function)}.
    */
   public Optional<String> resolveToken(Function<String, String> env) {
-    return resolve(tokenEnv, tokenFile, "tokenFile", env);
+    return resolve(tokenEnv, tokenFile, fieldPath("tokenFile"), env);
   }
 
   /** {@link #resolveToken(Function)} from the process environment. */
@@ -132,12 +132,19 @@ public final class AuthConfig extends ConfigObject {
     return json;
   }
 
-  private Optional<String> resolve(String envName, String file, String fileKey, Function<String, String> env) {
+  private String fieldPath(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /**
+   * A secret read now from the variable {@code envName} or else from {@code file} (named at
+   * {@code fieldPath} in errors); empty when neither is set or the variable is unset or empty.
+   */
+  static Optional<String> resolve(String envName, String file, String fieldPath, Function<String, String> env) {
     if (envName != null) {
       return Optional.ofNullable(env.apply(envName)).map(AuthConfig::chomp).filter(s -> !s.isEmpty());
     }
     if (file != null) {
-      String fieldPath = path.isEmpty() ? fileKey : path + "." + fileKey;
       String text = chomp(FileText.read(file, fieldPath));
       if (text.isEmpty()) {
         throw new ConfigException(fieldPath, "'" + file + "' is empty");
@@ -157,7 +164,7 @@ public final class AuthConfig extends ConfigObject {
   }
 
   /** The value is not echoed: if it is not a name, it may well be the secret itself. */
-  private static String envName(JsonFields f, String key) {
+  static String envName(JsonFields f, String key) {
     String name = f.string(key, null);
     if (name != null && !name.matches(ENV_NAME)) {
       throw f.error(key, "not an environment variable name (give the variable's name, not its value)");
@@ -165,7 +172,7 @@ public final class AuthConfig extends ConfigObject {
     return name;
   }
 
-  private static String file(JsonFields f, String key) {
+  static String file(JsonFields f, String key) {
     String file = f.string(key, null);
     if (file != null && file.isBlank()) {
       throw f.error(key, "must not be empty");

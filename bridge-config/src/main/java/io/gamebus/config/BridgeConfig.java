@@ -55,6 +55,7 @@ public final class BridgeConfig extends ConfigObject {
   private final int historyMaxAgeSeconds;
   private final int maxConnections;
   private final int idleTimeoutSeconds;
+  private final BridgeAuthConfig auth;
 
   /** {@code busPrefix} shapes the default permissions, so renaming the prefix keeps the console working. */
   BridgeConfig(JsonFields f, String busPrefix) {
@@ -82,6 +83,7 @@ public final class BridgeConfig extends ConfigObject {
     this.historyMaxAgeSeconds = f.integer("historyMaxAgeSeconds", DEFAULT_HISTORY_MAX_AGE_SECONDS, 1, 86_400);
     this.maxConnections = f.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, 1_000_000);
     this.idleTimeoutSeconds = f.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
+    this.auth = f.has("auth") ? f.object("auth", BridgeAuthConfig::new) : null;
     f.done();
   }
 
@@ -184,13 +186,18 @@ public final class BridgeConfig extends ConfigObject {
     return idleTimeoutSeconds;
   }
 
+  /** Browser authentication, or {@code null} (the default) when every socket has the default permissions. */
+  public BridgeAuthConfig auth() {
+    return auth;
+  }
+
   @Override
   public JsonObject toJson() {
     JsonArray in = new JsonArray();
     inbound.forEach(p -> in.add(p.toJson()));
     JsonArray out = new JsonArray();
     outbound.forEach(p -> out.add(p.toJson()));
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("path", path)
         .put("allowedOrigins", new JsonArray(new java.util.ArrayList<>(allowedOrigins)))
         .put("inbound", in)
@@ -207,6 +214,7 @@ public final class BridgeConfig extends ConfigObject {
         .put("historyMaxAgeSeconds", historyMaxAgeSeconds)
         .put("maxConnections", maxConnections)
         .put("idleTimeoutSeconds", idleTimeoutSeconds);
+    return auth == null ? json : json.put("auth", auth.toJson());
   }
 
   private static String transport(Object value, String path) {
@@ -221,7 +229,6 @@ public final class BridgeConfig extends ConfigObject {
     return name;
   }
 
-  /** An origin is what a browser sends in the Origin header: scheme, host, optional port, nothing else. */
   /** One configured origin (scheme://host[:port], nothing else); shared with listener configs. */
   static String origin(Object value, String path) {
     String origin = JsonFields.strings(value, path);

@@ -65,6 +65,13 @@ public final class PermittedAddress extends ConfigObject {
     return address != null ? address.equals(candidate) : candidate.matches(addressRegex);
   }
 
+  /** The JSON form of a list of entries, as {@code inbound} and {@code outbound} are written. */
+  static io.vertx.core.json.JsonArray toJson(java.util.List<PermittedAddress> entries) {
+    io.vertx.core.json.JsonArray array = new io.vertx.core.json.JsonArray();
+    entries.forEach(p -> array.add(p.toJson()));
+    return array;
+  }
+
   @Override
   public JsonObject toJson() {
     return address != null

@@ -19,6 +19,12 @@ enum BridgeErrors {
   INVALID_REPLY_ADDRESS("invalid_reply_address", 400),
   BAD_HEADER("bad_header", 400),
   ACCESS_DENIED("access_denied", 403),
+  /** bridge.auth.required: nothing is permitted until a valid token is presented. */
+  AUTH_REQUIRED("auth_required", 401),
+  /** The token presented is not valid: bad signature, malformed, wrong iss/aud, no exp. */
+  AUTH_FAILED("auth_failed", 401),
+  /** The token expired: the socket is back to the default permissions. */
+  AUTH_EXPIRED("auth_expired", 401),
   MAX_REGISTRATIONS("max_registrations_reached", 429),
   TOO_MANY_PENDING("max_pending_replies_reached", 429);
 

@@ -59,6 +59,8 @@ final class BridgeTransports {
         bridge.defaultPermissions());
       bridge.opened(socket);
       socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket));
+      // sockjs-client keeps the bridge URL's query on every request of the session: ?token= is here.
+      bridge.connectedWith(socket, sock.uri());
     }));
   }
 
@@ -94,6 +96,8 @@ final class BridgeTransports {
       config.maxPendingBytes(), flushes, bridge.defaultPermissions());
     bridge.opened(socket);
     socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket));
+    // After start: a refused token's err must follow SockJS's open frame.
+    bridge.connectedWith(socket, ws.uri());
   }
 
   private void notServed(RoutingContext ctx) {

@@ -27,7 +27,7 @@ import java.util.UUID;
  * registrations and pending replies are bounded separately, so replies are never refused for
  * want of room taken by registrations. Runs on the console's event loop.
  */
-final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscribers {
+final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscribers, BridgeAuth.Sockets {
 
   private static final System.Logger LOG = System.getLogger(BusBridge.class.getName());
   /** Longest address or reply address a browser may name. */
@@ -38,6 +38,8 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   private final BridgeConfig config;
   private final EndpointBus status;
   private final BridgePermissions defaults;
+  /** Browser authentication (bridge.auth), or null when not configured. */
+  private final BridgeAuth auth;
   private final BridgeSocket.SlowPolicy policy;
   private final Map<String, AddressFanout> fanouts = new HashMap<>();
   private final Set<BridgeSocket> sockets = new LinkedHashSet<>();
@@ -50,12 +52,21 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     this.config = config;
     this.status = status;
     this.defaults = new BridgePermissions(config.inbound(), config.outbound());
+    this.auth = config.auth() == null ? null : new BridgeAuth(vertx, config.auth(), defaults, this);
     this.policy = BridgeConfig.DROP.equals(config.slowSubscriber()) ? BridgeSocket.SlowPolicy.DROP : BridgeSocket.SlowPolicy.DISCONNECT;
     this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, config.pingTimeoutMs() / 2)), t -> closeSilentSockets());
   }
 
+  /** What a new socket may do: the configured permissions, or nothing when bridge.auth.required. */
   BridgePermissions defaultPermissions() {
-    return defaults;
+    return auth == null ? defaults : auth.initial();
+  }
+
+  /** A socket opened on {@code uri}: its {@code token} query parameter, if any, authenticates it (bridge.auth). */
+  void connectedWith(BridgeSocket socket, String uri) {
+    if (auth != null) {
+      auth.connected(socket, BridgeAuth.queryToken(uri));
+    }
   }
 
   String nextSocketId() {
@@ -77,6 +88,9 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       leave(address, socket);
     }
     socket.registrations.clear();
+    if (auth != null) {
+      auth.closed(socket);
+    }
     socket.awaitingBrowserReply.values().forEach(m -> m.fail(503, "the browser socket closed before it answered"));
     socket.awaitingBrowserReply.clear();
     status.metrics().connectionClosed();
@@ -94,6 +108,15 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       return;
     }
     status.metrics().messageIn();
+    if (auth != null) {
+      auth.onFrame(socket, frame); // takes the token off, then calls dispatch
+      return;
+    }
+    dispatch(socket, frame);
+  }
+
+  @Override
+  public void dispatch(BridgeSocket socket, JsonObject frame) {
     Object type = frame.getValue("type");
     if ("ping".equals(type)) {
       return;
@@ -122,7 +145,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
 
   private void register(BridgeSocket socket, String address, Object headers) {
     if (!socket.permissions.mayListen(address)) {
-      refuse(socket, address, BridgeErrors.ACCESS_DENIED, "listening on " + address + " is not permitted (bridge.outbound)");
+      deny(socket, address, "listening on " + address, "outbound");
       return;
     }
     Long lastSeq = lastSeq(headers);
@@ -206,7 +229,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       return;
     }
     if (!socket.permissions.mayWrite(address)) {
-      refuse(socket, replyAddress, BridgeErrors.ACCESS_DENIED, "sending to " + address + " is not permitted (bridge.inbound)");
+      deny(socket, replyAddress, "sending to " + address, "inbound");
       return;
     }
     if (replyAddress == null) {
@@ -240,7 +263,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
 
   private void publish(BridgeSocket socket, String address, JsonObject frame) {
     if (!socket.permissions.mayWrite(address)) {
-      refuse(socket, null, BridgeErrors.ACCESS_DENIED, "publishing to " + address + " is not permitted (bridge.inbound)");
+      deny(socket, null, "publishing to " + address, "inbound");
       return;
     }
     eventBus.publish(address, frame.getValue("body"), deliveryOptions(frame.getValue("headers")));
@@ -283,7 +306,36 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     return replyId;
   }
 
-  private void refuse(BridgeSocket socket, String address, BridgeErrors error, String why) {
+  /** Refuses {@code what} ("sending to a.b"), not permitted by {@code bridge.<list>}, saying why. */
+  private void deny(BridgeSocket socket, String errAddress, String what, String list) {
+    if (auth == null) {
+      refuse(socket, errAddress, BridgeErrors.ACCESS_DENIED, what + " is not permitted (bridge." + list + ")");
+      return;
+    }
+    BridgeAuth.Denial denial = auth.denial(socket, what, list);
+    refuse(socket, errAddress, denial.error(), denial.message());
+  }
+
+  @Override
+  public void permit(BridgeSocket socket, BridgePermissions permissions, BridgeErrors why, String because) {
+    socket.permissions = permissions;
+    for (String address : socket.registrations.toArray(String[]::new)) {
+      if (!permissions.mayListen(address)) {
+        socket.registrations.remove(address);
+        leave(address, socket);
+        refuse(socket, address, why, "listening on " + address + " is no longer permitted (" + because
+          + "): the registration is dropped");
+      }
+    }
+  }
+
+  @Override
+  public void announce(BridgeSocket socket, StatusEvent event, String detail) {
+    status.status(socket.id(), event, detail);
+  }
+
+  @Override
+  public void refuse(BridgeSocket socket, String address, BridgeErrors error, String why) {
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}: {2}", socket.id(), error.code(), why);
     socket.write(BridgeErrors.err(address, error, why));
   }

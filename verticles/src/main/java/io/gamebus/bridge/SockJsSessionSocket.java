@@ -37,6 +37,9 @@ final class SockJsSessionSocket extends BridgeSocket {
   @Override
   String transport() {
     String uri = socket.uri();
+    // The query may carry a token (bridge.auth), which must not reach a status event or a log.
+    int query = uri.indexOf('?');
+    uri = query >= 0 ? uri.substring(0, query) : uri;
     int slash = uri.lastIndexOf('/');
     String name = slash >= 0 ? uri.substring(slash + 1) : uri;
     return "xhr".equals(name) ? "xhr-polling" : name.replace('_', '-');
