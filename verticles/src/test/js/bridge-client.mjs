@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Subscribes to a gamebus address through the SockJS event-bus bridge with the OFFICIAL client
 // (@vertx/eventbus-bridge-client.js) and reports on stdout, one line per event:
+//   OPEN <transport>           the bridge opened; the SockJS transport in use (websocket, xhr-streaming, ...)
 //   READY                      the register frame for --address was sent
 //   MESSAGE <json>             a message arrived on --address (compact JSON of its body)
 //   REPLY <json>               reply body to the --send-body sent when --expect-type arrived
@@ -12,7 +13,9 @@
 //
 // usage: node bridge-client.mjs --url http://127.0.0.1:PORT/eventbus --address gamebus.faf.lobby.in
 //          --expect-type ask_session [--send-address gamebus.faf.lobby.out --send-body '{"command":"notice"}']
-//          [--timeout-ms 20000]
+//          [--transports xhr-streaming] [--timeout-ms 20000]
+// --transports (comma-separated: websocket, xhr-streaming, xhr-polling, eventsource) is passed as
+// SockJS's own `transports` option, which limits the transports it may try.
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
@@ -31,6 +34,7 @@ try {
       'expect-type': { type: 'string' },
       'send-address': { type: 'string' },
       'send-body': { type: 'string' },
+      transports: { type: 'string' },
       'timeout-ms': { type: 'string', default: '20000' },
     },
     strict: true,
@@ -53,6 +57,9 @@ if (args['send-address']) {
   }
 }
 const timeoutMs = Number(args['timeout-ms']);
+// The official client hands its options object to `new SockJS(url, null, options)`.
+const options = { vertxbus_ping_interval: 5000 };
+if (args.transports) options.transports = args.transports.split(',').map((t) => t.trim()).filter(Boolean);
 
 let finished = false;
 let eb;
@@ -80,7 +87,7 @@ function oneLine(v) {
 let opened = false;
 
 try {
-  eb = new EventBus(args.url, { vertxbus_ping_interval: 5000 });
+  eb = new EventBus(args.url, options);
   wire(eb);
 } catch (e) {
   finish(2, `ERROR ${oneLine(e.message)}`);
@@ -101,6 +108,7 @@ function wire(eb) {
 
   eb.onopen = () => {
     opened = true;
+    line(`OPEN ${eb.sockJSConn.transport}`);
     let handled = false;
     eb.registerHandler(args.address, {}, (err, msg) => {
       if (err) {
