@@ -17,7 +17,7 @@
 // --transports (comma-separated: websocket, xhr-streaming, xhr-polling, eventsource) is passed as
 // SockJS's own `transports` option, which limits the transports it may try.
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
+import { argsOrExit, lineProtocol, oneLine } from './script-io.mjs';
 
 // The client is a UMD file: loaded through require() it takes its CommonJS branch, which does
 // require('sockjs-client'); in Node that resolves to sockjs-client's Node entry (WebSocket transport
@@ -25,27 +25,15 @@ import { parseArgs } from 'node:util';
 const require = createRequire(import.meta.url);
 const EventBus = require('@vertx/eventbus-bridge-client.js');
 
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      url: { type: 'string' },
-      address: { type: 'string' },
-      'expect-type': { type: 'string' },
-      'send-address': { type: 'string' },
-      'send-body': { type: 'string' },
-      transports: { type: 'string' },
-      'timeout-ms': { type: 'string', default: '20000' },
-    },
-    strict: true,
-  }));
-  for (const required of ['url', 'address', 'expect-type']) {
-    if (!args[required]) throw new Error(`--${required} is required`);
-  }
-} catch (e) {
-  process.stdout.write(`ERROR bad arguments: ${e.message}\n`);
-  process.exit(2);
-}
+const args = argsOrExit({
+  url: { type: 'string' },
+  address: { type: 'string' },
+  'expect-type': { type: 'string' },
+  'send-address': { type: 'string' },
+  'send-body': { type: 'string' },
+  transports: { type: 'string' },
+  'timeout-ms': { type: 'string', default: '20000' },
+}, ['url', 'address', 'expect-type']);
 
 let sendBody;
 if (args['send-address']) {
@@ -61,28 +49,10 @@ const timeoutMs = Number(args['timeout-ms']);
 const options = { vertxbus_ping_interval: 5000 };
 if (args.transports) options.transports = args.transports.split(',').map((t) => t.trim()).filter(Boolean);
 
-let finished = false;
 let eb;
-
-function line(text) {
-  if (!finished) process.stdout.write(text + '\n');
-}
-
-function finish(code, lastLine, detail) {
-  if (finished) return;
-  if (lastLine) line(lastLine);
-  if (detail) process.stderr.write(detail + '\n');
-  finished = true;
-  try { eb && eb.close(); } catch { /* already closed */ }
-  // stdout is a pipe when spawned by the Java test: let it drain before exiting
-  process.stdout.write('', () => process.exit(code));
-}
+const { line, finish } = lineProtocol(() => eb && eb.close());
 
 const timer = setTimeout(() => finish(1, 'TIMEOUT', `no message of type ${args['expect-type']} within ${timeoutMs} ms`), timeoutMs);
-
-function oneLine(v) {
-  return String(v).replace(/\s+/g, ' ');
-}
 
 let opened = false;
 

@@ -25,32 +25,20 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
 import { blockWebSockets, launchChromium } from './chromium.mjs';
+import { argsOrExit, lineProtocol, oneLine } from './script-io.mjs';
 
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      url: { type: 'string' },
-      address: { type: 'string' },
-      'expect-type': { type: 'string' },
-      'send-address': { type: 'string' },
-      'send-body': { type: 'string', default: '{}' },
-      transports: { type: 'string' },
-      'block-websocket': { type: 'boolean', default: false },
-      'timeout-ms': { type: 'string', default: '30000' },
-      chromium: { type: 'string', default: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
-    },
-    strict: true,
-  }));
-  for (const required of ['address', 'expect-type', 'send-address']) {
-    if (!args[required]) throw new Error(`--${required} is required`);
-  }
-} catch (e) {
-  process.stdout.write(`ERROR bad arguments: ${e.message}\n`);
-  process.exit(2);
-}
+const args = argsOrExit({
+  url: { type: 'string' },
+  address: { type: 'string' },
+  'expect-type': { type: 'string' },
+  'send-address': { type: 'string' },
+  'send-body': { type: 'string', default: '{}' },
+  transports: { type: 'string' },
+  'block-websocket': { type: 'boolean', default: false },
+  'timeout-ms': { type: 'string', default: '30000' },
+  chromium: { type: 'string', default: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
+}, ['address', 'expect-type', 'send-address']);
 
 const require = createRequire(import.meta.url);
 const files = {
@@ -61,26 +49,8 @@ const files = {
 
 const timeoutMs = Number(args['timeout-ms']);
 let browser;
-let finished = false;
-
-const oneLine = (v) => String(v).replace(/\s+/g, ' ').trim();
-
-function line(text) {
-  if (!finished) process.stdout.write(text + '\n');
-}
-
-async function finish(code, lastLine, detail) {
-  if (finished) return;
-  if (lastLine) line(lastLine);
-  if (detail) process.stderr.write(detail + '\n');
-  finished = true;
-  clearTimeout(overall);
-  const closing = browser ? browser.close().catch(() => {}) : Promise.resolve();
-  await Promise.race([closing, new Promise((r) => setTimeout(r, 5000))]);
-  process.stdout.write('', () => process.exit(code));
-}
-
-const overall = setTimeout(() => finish(1, 'TIMEOUT', `no reply within ${timeoutMs} ms`), timeoutMs);
+const { line, finish } = lineProtocol(() => browser && browser.close());
+setTimeout(() => finish(1, 'TIMEOUT', `no reply within ${timeoutMs} ms`), timeoutMs);
 
 // The page's own web server, on loopback like the bridge (Chromium asks before a page from a
 // public address reaches loopback; a page on loopback reaches it freely).

@@ -16,12 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Headless Chromium (Debian's) loads the console and sees a FAF message appear on the page. */
+/**
+ * Headless Chromium (Debian's) loads the console and sees a FAF message appear on the page: over
+ * the WebSocket, and, with WebSockets blocked, over the console's own fallback to SockJS's
+ * xhr-streaming (or xhr-polling when asked for).
+ */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
 class ConsolePageTest {
@@ -31,14 +37,41 @@ class ConsolePageTest {
 
   @Test
   void consoleShowsAFafMessageLive(Vertx vertx) throws Exception {
+    NodeScript page = showsAFafMessageLive(vertx, "console.png");
+    assertEquals("TRANSPORT websocket", page.awaitSince(0, "TRANSPORT", 1));
+  }
+
+  @Test
+  void withWebSocketsBlockedTheConsoleFallsBackAndStaysLive(Vertx vertx) throws Exception {
+    NodeScript page = showsAFafMessageLive(vertx, "console-fallback.png", "--block-websocket", "--send");
+    assertTrue(page.transcript().contains("WEBSOCKET-BLOCKED"), "the console tried the WebSocket first");
+    assertEquals("TRANSPORT xhr-streaming", page.awaitSince(0, "TRANSPORT", 1), page.transcript());
+    assertTrue(page.awaitSince(0, "SENT", 1).startsWith("SENT ok {\"written\":1"), page.transcript());
+  }
+
+  @Test
+  void overXhrPollingTheConsoleStaysLive(Vertx vertx) throws Exception {
+    NodeScript page = showsAFafMessageLive(vertx, null, "--transports", "xhr-polling", "--send");
+    assertEquals("TRANSPORT xhr-polling", page.awaitSince(0, "TRANSPORT", 1), page.transcript());
+    assertTrue(page.awaitSince(0, "SENT", 1).startsWith("SENT ok {\"written\":1"), page.transcript());
+  }
+
+  /**
+   * Opens the console, sends FAF traffic until its row appears (with --send the page then sends
+   * the form to that connection; the FAF client gets it); returns the finished page script.
+   */
+  private NodeScript showsAFafMessageLive(Vertx vertx, String screenshot, String... options) throws Exception {
     assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
       "Debian's chromium is needed (apt-get install chromium); .ci/run installs it");
     GamebusNode node = GamebusNode.start(vertx,
       TestConfigs.node(TestConfigs.fafServer("lobby", new Tokens(vertx, dir).secretFile()))).await(10, TimeUnit.SECONDS);
     int wsPort = FafPorts.port(node, "lobby", "ws");
-    Path screenshot = Path.of("target", "console.png").toAbsolutePath();
-    try (NodeScript page = NodeScript.start("console.mjs", "--url", node.console().url(),
-      "--expect-type", "ask_session", "--screenshot", screenshot.toString())) {
+    List<String> args = new ArrayList<>(List.of("--url", node.console().url(), "--expect-type", "ask_session"));
+    if (screenshot != null) {
+      args.addAll(List.of("--screenshot", Path.of("target", screenshot).toAbsolutePath().toString()));
+    }
+    args.addAll(List.of(options));
+    try (NodeScript page = NodeScript.start("console.mjs", args.toArray(String[]::new))) {
       page.awaitLine("READY", 60);
       FafTestClient client = FafTestClient.webSocket(vertx, wsPort).await(5, TimeUnit.SECONDS);
       // READY means the page sent its registrations; the bridge does not acknowledge them.
@@ -49,7 +82,12 @@ class ConsolePageTest {
       }
       assertTrue(row != null, page.transcript());
       assertTrue(row.contains("ask_session") && row.contains("console-test"), row);
+      if (args.contains("--send")) {
+        assertEquals("notice", client.next("notice").await(10, TimeUnit.SECONDS).command(),
+          "the console's send reached the FAF client");
+      }
       assertEquals(0, page.awaitExit(20), page.transcript());
+      return page;
     }
   }
 }
