@@ -4,7 +4,9 @@
 //   WEBSOCKET-BLOCKED <url>  the page tried a WebSocket and it was refused (only with --block-websocket)
 //   READY              #bridge-state reads "connected" (bridge open, endpoint addresses registered)
 //   TRANSPORT <name>   the transport the page shows it is connected over (#bridge-transport)
-//   ROW <text>         first traffic row with data-type = --expect-type (cells joined by " | ")
+//   ROW <text>         first traffic row with data-type = --expect-type (cells joined by " | "); with
+//                      several types (comma-separated), one ROW for each, waited for in turn
+//   TYPES <json>       after the last ROW: how many traffic rows the page shows per data-type
 //   SENT <outcome> <text>  with --send: the send form's result (outcome ok|failure) after the page
 //                      sent the form's default body to that row's connection
 //   SCREENSHOT <path>  the screenshot was written (only with --screenshot)
@@ -79,17 +81,28 @@ if (!finished()) {
       line('READY');
       line(`TRANSPORT ${(await page.textContent('#bridge-transport')).replace(/^over /, '')}`);
 
-      stage = `waiting for a traffic row of type ${args['expect-type']}`;
-      const handle = await page.waitForFunction((type) => {
-        const row = Array.from(document.querySelectorAll('#traffic-rows tr'))
-          .find((r) => r.getAttribute('data-type') === type);
-        return row ? Array.from(row.cells).map((c) => c.innerText.replace(/\s+/g, ' ').trim()).join(' | ') : false;
-      }, args['expect-type'], { timeout: remaining(), polling: 100 });
-      line(`ROW ${oneLine(await handle.jsonValue())}`);
+      const types = args['expect-type'].split(',');
+      for (const type of types) {
+        stage = `waiting for a traffic row of type ${type}`;
+        const handle = await page.waitForFunction((wanted) => {
+          const row = Array.from(document.querySelectorAll('#traffic-rows tr'))
+            .find((r) => r.getAttribute('data-type') === wanted);
+          return row ? Array.from(row.cells).map((c) => c.innerText.replace(/\s+/g, ' ').trim()).join(' | ') : false;
+        }, type, { timeout: remaining(), polling: 100 });
+        line(`ROW ${oneLine(await handle.jsonValue())}`);
+      }
+      line(`TYPES ${JSON.stringify(await page.evaluate(() => {
+        const counts = {};
+        document.querySelectorAll('#traffic-rows tr').forEach((r) => {
+          const type = r.getAttribute('data-type');
+          counts[type] = (counts[type] || 0) + 1;
+        });
+        return counts;
+      }))}`);
 
       if (args.send) {
         stage = 'sending the form to the row\'s connection';
-        await page.click(`#traffic-rows tr[data-type="${args['expect-type']}"] td.conn button`, { timeout: remaining() });
+        await page.click(`#traffic-rows tr[data-type="${types[0]}"] td.conn button`, { timeout: remaining() });
         await page.click('#send-button', { timeout: remaining() });
         const result = await page.waitForFunction(() => {
           const out = document.getElementById('send-result');
