@@ -90,4 +90,19 @@ class BridgeBrowserTransportsTest {
       assertEquals("xhr-streaming", transport, page.transcript());
     }
   }
+
+  @Test
+  void aPageOfAnOriginNotAllowedNeverOpens(Vertx vertx) throws Exception {
+    try (NodeScript page = page("--send-body", "{}")) {
+      page.awaitLine("PAGE", 20);
+      GamebusNode node = GamebusNode.start(vertx, BridgeTransportsTest.config(new JsonObject()))
+        .await(10, TimeUnit.SECONDS);
+      page.send(node.console().url() + "eventbus");
+      // SockJS asks /info first; its 403 (without CORS headers) ends the attempt
+      String closed = page.awaitLine("CLOSED", 60);
+      assertEquals("CLOSED 1002 Cannot connect to server", closed, page.transcript());
+      assertTrue(page.linesSince(0, "OPEN").isEmpty(), page.transcript());
+      assertEquals(2, page.awaitExit(15), page.transcript());
+    }
+  }
 }
