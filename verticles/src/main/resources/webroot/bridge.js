@@ -127,13 +127,14 @@
 
   /**
    * base: the bridge's http(s) URL, e.g. http://host:port/eventbus. options: transports (names from
-   * TRANSPORTS, in the order to try; default all), openTimeoutMs (a transport not open by then is
+   * TRANSPORTS, in the order to try; unknown names are ignored; default all), openTimeoutMs (a transport not open by then is
    * given up for the next; default 5000), pingMs, replyTimeoutMs, reconnectMinMs, reconnectMaxMs.
    */
   function Bridge(base, options) {
     options = options || {};
     this.base = base;
-    this.transports = options.transports || TRANSPORTS;
+    var known = (options.transports || []).filter(function (t) { return TRANSPORTS.indexOf(t) >= 0; });
+    this.transports = known.length ? known : TRANSPORTS;
     this.openTimeoutMs = options.openTimeoutMs || 5000;
     this.pingMs = options.pingMs || 5000;
     this.replyTimeoutMs = options.replyTimeoutMs || 30000;
