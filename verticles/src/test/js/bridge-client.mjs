@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Subscribes to a gamebus address through the SockJS event-bus bridge with the OFFICIAL client
 // (@vertx/eventbus-bridge-client.js) and reports on stdout, one line per event:
+//   OPEN <transport>           the bridge opened; the SockJS transport in use (websocket, xhr-streaming, ...)
 //   READY                      the register frame for --address was sent
 //   MESSAGE <json>             a message arrived on --address (compact JSON of its body)
 //   REPLY <json>               reply body to the --send-body sent when --expect-type arrived
@@ -12,11 +13,13 @@
 //
 // usage: node bridge-client.mjs --url http://127.0.0.1:PORT/eventbus --address gamebus.faf.lobby.in
 //          --expect-type ask_session [--send-address gamebus.faf.lobby.out --send-body '{"command":"notice"}']
-//          [--timeout-ms 20000] [--header name=value ...]
+//          [--transports xhr-streaming] [--timeout-ms 20000] [--header name=value ...]
+// --transports (comma-separated: websocket, xhr-streaming, xhr-polling, eventsource) is passed as
+// SockJS's own `transports` option, which limits the transports it may try.
 // --header (repeatable) goes into eb.defaultHeaders, which the client adds to every frame but pings:
 // e.g. --header 'authorization=Bearer <jwt>' authenticates the page to the bridge (bridge.auth).
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
+import { argsOrExit, lineProtocol, oneLine } from './script-io.mjs';
 
 // The client is a UMD file: loaded through require() it takes its CommonJS branch, which does
 // require('sockjs-client'); in Node that resolves to sockjs-client's Node entry (WebSocket transport
@@ -24,27 +27,16 @@ import { parseArgs } from 'node:util';
 const require = createRequire(import.meta.url);
 const EventBus = require('@vertx/eventbus-bridge-client.js');
 
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      url: { type: 'string' },
-      address: { type: 'string' },
-      'expect-type': { type: 'string' },
-      'send-address': { type: 'string' },
-      'send-body': { type: 'string' },
-      'timeout-ms': { type: 'string', default: '20000' },
-      header: { type: 'string', multiple: true, default: [] },
-    },
-    strict: true,
-  }));
-  for (const required of ['url', 'address', 'expect-type']) {
-    if (!args[required]) throw new Error(`--${required} is required`);
-  }
-} catch (e) {
-  process.stdout.write(`ERROR bad arguments: ${e.message}\n`);
-  process.exit(2);
-}
+const args = argsOrExit({
+  url: { type: 'string' },
+  address: { type: 'string' },
+  'expect-type': { type: 'string' },
+  'send-address': { type: 'string' },
+  'send-body': { type: 'string' },
+  transports: { type: 'string' },
+  'timeout-ms': { type: 'string', default: '20000' },
+  header: { type: 'string', multiple: true, default: [] },
+}, ['url', 'address', 'expect-type']);
 
 let sendBody;
 if (args['send-address']) {
@@ -65,34 +57,19 @@ for (const header of args.header) {
   }
   defaultHeaders[header.slice(0, eq)] = header.slice(eq + 1);
 }
+// The official client hands its options object to `new SockJS(url, null, options)`.
+const options = { vertxbus_ping_interval: 5000 };
+if (args.transports) options.transports = args.transports.split(',').map((t) => t.trim()).filter(Boolean);
 
-let finished = false;
 let eb;
-
-function line(text) {
-  if (!finished) process.stdout.write(text + '\n');
-}
-
-function finish(code, lastLine, detail) {
-  if (finished) return;
-  if (lastLine) line(lastLine);
-  if (detail) process.stderr.write(detail + '\n');
-  finished = true;
-  try { eb && eb.close(); } catch { /* already closed */ }
-  // stdout is a pipe when spawned by the Java test: let it drain before exiting
-  process.stdout.write('', () => process.exit(code));
-}
+const { line, finish } = lineProtocol(() => eb && eb.close());
 
 const timer = setTimeout(() => finish(1, 'TIMEOUT', `no message of type ${args['expect-type']} within ${timeoutMs} ms`), timeoutMs);
-
-function oneLine(v) {
-  return String(v).replace(/\s+/g, ' ');
-}
 
 let opened = false;
 
 try {
-  eb = new EventBus(args.url, { vertxbus_ping_interval: 5000 });
+  eb = new EventBus(args.url, options);
   if (args.header.length > 0) eb.defaultHeaders = defaultHeaders;
   wire(eb);
 } catch (e) {
@@ -114,6 +91,7 @@ function wire(eb) {
 
   eb.onopen = () => {
     opened = true;
+    line(`OPEN ${eb.sockJSConn.transport}`);
     let handled = false;
     eb.registerHandler(args.address, {}, (err, msg) => {
       if (err) {

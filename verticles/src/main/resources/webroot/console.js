@@ -15,7 +15,7 @@
 
   var $ = function (id) { return document.getElementById(id); };
   var el = {
-    state: $('bridge-state'), detail: $('bridge-detail'),
+    state: $('bridge-state'), transport: $('bridge-transport'), detail: $('bridge-detail'),
     endpointRows: $('endpoint-rows'), endpointsNote: $('endpoints-note'),
     sendForm: $('send-form'), sendAddress: $('send-address'), sendConnection: $('send-connection'),
     sendBody: $('send-body'), sendButton: $('send-button'), sendResult: $('send-result'),
@@ -34,7 +34,11 @@
   var sendToken = 0, sendInFlight = 0; // token of the send waiting for its reply, 0 = none
   var refreshTimer = null, statusRefreshTimer = null;
 
-  var bridge = new window.GamebusBridge(window.GamebusBridge.defaultUrl());
+  // ?transports=xhr-polling (comma-separated) limits the bridge to those, e.g. behind a proxy
+  // that buffers streamed answers; by default it tries each in turn (see bridge.js).
+  var onlyTransports = new URLSearchParams(location.search).get('transports');
+  var bridge = new window.GamebusBridge(window.GamebusBridge.defaultUrl(),
+    { transports: onlyTransports ? onlyTransports.split(',') : undefined });
 
   // ---- bridge state -------------------------------------------------------------------------
 
@@ -43,6 +47,8 @@
       : bridge.state === 'closed' ? 'disconnected' : 'connecting';
     if (el.state.textContent !== s) el.state.textContent = s;
     el.state.setAttribute('data-state', s);
+    var over = bridge.state === 'open' ? 'over ' + bridge.transport : '';
+    if (el.transport.textContent !== over) el.transport.textContent = over;
     if (s === 'connected') el.detail.textContent = '';
     else if (bridge.state === 'open') el.detail.textContent = '(waiting for the endpoint list)';
     else if (s === 'disconnected') el.detail.textContent = '(retrying)';
