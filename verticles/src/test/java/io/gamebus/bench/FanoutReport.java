@@ -1,0 +1,118 @@
+package io.gamebus.bench;
+
+import io.gamebus.bench.FanoutSystems.Kind;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+
+/** The fan-out benchmark's printed output: Markdown tables, ready to paste into a note. */
+final class FanoutReport {
+
+  private FanoutReport() {
+  }
+
+  static void header(FanoutOptions o) {
+    String envelope = FanoutPublisher.envelope(0).encoded().toString();
+    String body = FanoutPublisher.envelope(0).body().encode();
+    System.out.printf("## Bridge fan-out: 1 publisher -> N WebSocket subscribers (loopback, one JVM)%n%n");
+    System.out.printf("Java %s, %d cores; envelope body %d bytes, envelope %d bytes, rec frame %d bytes;%n",
+      System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), body.length(),
+      envelope.length(), envelope.length() + ("{\"type\":\"rec\",\"address\":\"" + FanoutPublisher.ADDRESS + "\",\"body\":}").length());
+    System.out.printf("window %d messages ahead of the slowest subscriber; %d ms warm-up then %d s measured per run;"
+      + " %d rounds, each: every N, gamebus then raw relay then stock bridge; subscribers on %d event loop(s).%n%n",
+      o.window(), o.warmUpMillis(), o.seconds(), o.rounds(), o.clientLoops());
+  }
+
+  static void throughputTable(int n, Map<Kind, List<Double>> rates) {
+    List<Double> gamebus = rates.get(Kind.GAMEBUS);
+    List<Double> relay = rates.get(Kind.RELAY);
+    List<Double> stock = rates.get(Kind.STOCK);
+    System.out.printf("%n### N = %d: deliveries/s summed over the subscribers%n%n", n);
+    System.out.println("| round | gamebus | raw relay | stock bridge | gamebus/relay | gamebus/stock |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (int r = 0; r < gamebus.size(); r++) {
+      System.out.printf("| %d | %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n", r + 1, gamebus.get(r), relay.get(r),
+        stock.get(r), gamebus.get(r) / relay.get(r), gamebus.get(r) / stock.get(r));
+    }
+    double g = median(gamebus);
+    double re = median(relay);
+    double s = median(stock);
+    System.out.printf("| **median** | **%,.0f** | **%,.0f** | **%,.0f** | **%.2f** | **%.2f** |%n", g, re, s, g / re, g / s);
+    System.out.printf("%nN = %d: gamebus/relay %.2f (target >= 0.9), gamebus/stock %.2f (target >= 1.5);"
+      + " gamebus median %,.0f messages/s per subscriber%n", n, g / re, g / s, g / n);
+  }
+
+  static void latencyHeader() {
+    System.out.printf("%n### Latency, publisher -> subscriber, at half of gamebus's median maximum rate%n%n");
+    System.out.println("| N | system | rate msgs/s | deliveries/s | p50 ms | p99 ms | max ms | samples | ms held back by the window |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+  }
+
+  /** {@code p50 | p99 | max | samples} in ms, as table cells. */
+  static String percentiles(long[] sortedNanos) {
+    if (sortedNanos.length == 0) {
+      return "- | - | - | 0";
+    }
+    return String.format("%.2f | %.2f | %.2f | %,d", ms(percentile(sortedNanos, 50)), ms(percentile(sortedNanos, 99)),
+      ms(sortedNanos[sortedNanos.length - 1]), sortedNanos.length);
+  }
+
+  static void stalled(int n, long published, double seconds, double othersRate, long[] latencies, long heapBefore,
+                      long heapAfter, boolean closedWhilePaused, FanoutSubscribers.Subscriber loner, long expected,
+                      long floodStart) {
+    System.out.printf("%n### Stalled subscriber (gamebus): %d reading subscribers + 1 that stopped reading%n%n", n);
+    System.out.printf("- published %,d envelopes in %.1f s, window on the reading ones only;"
+      + " they received %,.0f deliveries/s%n", published, seconds, othersRate);
+    if (latencies.length > 0) {
+      System.out.printf("- their latency meanwhile: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d samples)%n",
+        ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies[latencies.length - 1]),
+        latencies.length);
+    }
+    System.out.printf("- heap used after System.gc(): %.1f MiB before, %.1f MiB after publishing (%+.0f bytes per"
+        + " message published; the stalled socket %s)%n", heapBefore / 1048576.0, heapAfter / 1048576.0,
+      (heapAfter - heapBefore) / (double) Math.max(1, published),
+      closedWhilePaused ? "already closed on our side" : "not yet read again, still open on our side");
+    if (loner.closed().isComplete()) {
+      long last = loner.lastSentNanos();
+      System.out.printf("- the server closed the stalled socket: status %s, reason %s; it had read %,d of the %,d"
+          + " messages published since it registered, the last one published %s%n",
+        loner.socket.closeStatusCode(), loner.socket.closeReason() == null ? "(none)" : "\"" + loner.socket.closeReason() + "\"",
+        loner.received, expected,
+        last < 0 ? "before it stopped reading" : String.format("%.1f s into the flood", (last - floodStart) / 1e9));
+    } else if (loner.received >= expected) {
+      System.out.printf("- the stalled socket was NOT closed: once it read again it received all %,d messages,"
+        + " so the server held its whole backlog%n", expected);
+    } else {
+      System.out.printf("- the stalled socket was NOT closed; reading again it received %,d of the %,d messages"
+        + " (nothing more for %d s): the server dropped %,d%n", loner.received, expected,
+        FanoutStall.DRAIN_IDLE_SECONDS, expected - loner.received);
+    }
+  }
+
+  /** CPU time of the whole process so far (publisher, servers and subscribers alike), in ns. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  static long heapAfterGc() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+}
