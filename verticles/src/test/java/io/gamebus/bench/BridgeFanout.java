@@ -80,6 +80,9 @@ public final class BridgeFanout {
           ofN.computeIfAbsent(kind, k -> new ArrayList<>()).add(rate.deliveries());
           line.append(String.format("  %s %,.0f/s (%.1f cores)", kind.label, rate.deliveries(), rate.cores()));
         }
+        // Other work on the machine shows here: the figures of a loaded round are worth less.
+        line.append(String.format("  (load average %.1f)", java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean().getSystemLoadAverage()));
         System.out.println(line);
       }
     }

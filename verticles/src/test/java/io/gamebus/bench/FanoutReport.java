@@ -20,8 +20,11 @@ final class FanoutReport {
       System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), body.length(),
       envelope.length(), envelope.length() + ("{\"type\":\"rec\",\"address\":\"" + FanoutPublisher.ADDRESS + "\",\"body\":}").length());
     System.out.printf("window %d messages ahead of the slowest subscriber; %d ms warm-up then %d s measured per run;"
-      + " %d rounds, each: every N, gamebus then raw relay then stock bridge; subscribers on %d event loop(s).%n%n",
+      + " %d rounds, each: every N, gamebus then raw relay then stock bridge; subscribers on %d event loop(s).%n",
       o.window(), o.warmUpMillis(), o.seconds(), o.rounds(), o.clientLoops());
+    System.out.println("Per run, \"cores\": CPU time of this JVM (servers, publisher and subscribers) over the"
+      + " measured seconds.");
+    System.out.println();
   }
 
   static void throughputTable(int n, Map<Kind, List<Double>> rates) {
