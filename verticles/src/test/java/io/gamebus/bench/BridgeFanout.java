@@ -79,6 +79,9 @@ public final class BridgeFanout {
           Rate rate = throughput(kind, n);
           ofN.computeIfAbsent(kind, k -> new ArrayList<>()).add(rate.deliveries());
           line.append(String.format("  %s %,.0f/s (%.1f cores)", kind.label, rate.deliveries(), rate.cores()));
+          if (rate.closedByServer() > 0) {
+            line.append(String.format(" [%d subscribers closed by the server]", rate.closedByServer()));
+          }
         }
         // Other work on the machine shows here: the figures of a loaded round are worth less.
         line.append(String.format("  (load average %.1f)", java.lang.management.ManagementFactory
@@ -108,8 +111,11 @@ public final class BridgeFanout {
     System.out.printf("%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
   }
 
-  /** Deliveries per second summed over the subscribers, and the cores the whole process kept busy meanwhile. */
-  record Rate(double deliveries, double cores) {
+  /**
+   * Deliveries per second summed over the subscribers, the cores the whole process kept busy
+   * meanwhile, and how many subscribers the server closed (a bridge cutting readers that merely lag).
+   */
+  record Rate(double deliveries, double cores, int closedByServer) {
   }
 
   /** Deliveries per second summed over {@code n} subscribers, publishing as fast as the window allows. */
@@ -127,7 +133,7 @@ public final class BridgeFanout {
       long t1 = System.nanoTime();
       run.publisher.stopFlood();
       flood.await(10, TimeUnit.SECONDS);
-      return new Rate((r1 - r0) / ((t1 - t0) / 1e9), (cpu1 - cpu0) / (double) (t1 - t0));
+      return new Rate((r1 - r0) / ((t1 - t0) / 1e9), (cpu1 - cpu0) / (double) (t1 - t0), run.group.closedCount());
     }
   }
 

@@ -95,7 +95,9 @@ final class FanoutPublisher extends VerticleBase {
       done.complete(next - first);
       return;
     }
-    long room = window - (next - group.slowestNext());
+    long slowest = group.slowestNext();
+    // With every subscriber closed there is no one to publish to: wait for stopFlood().
+    long room = slowest == Long.MAX_VALUE ? 0 : window - (next - slowest);
     long burst = Math.max(0, Math.min(Math.min(room, BURST), end - next));
     for (long i = 0; i < burst; i++) {
       publishOne();
@@ -127,7 +129,8 @@ final class FanoutPublisher extends VerticleBase {
           return;
         }
         long due = first + (long) (elapsed * perSecond / 1e9);
-        long allowed = group.slowestNext() + window;
+        long slowest = group.slowestNext();
+        long allowed = slowest == Long.MAX_VALUE ? next : slowest + window;
         if (allowed < due) {
           heldBack[0]++;
         }

@@ -61,16 +61,17 @@ final class FanoutReport {
       ms(sortedNanos[sortedNanos.length - 1]), sortedNanos.length);
   }
 
-  static void stalled(int n, long published, double seconds, double othersRate, long[] latencies, long heapBefore,
+  static void stalled(int n, int window, long published, double seconds, double othersRate, long[] latencies, long heapBefore,
                       long heapAfter, boolean closedWhilePaused, FanoutSubscribers.Subscriber loner, long expected,
                       long floodStart) {
     System.out.printf("%n### Stalled subscriber (gamebus): %d reading subscribers + 1 that stopped reading%n%n", n);
     System.out.printf("- published %,d envelopes in %.1f s, window on the reading ones only;"
       + " they received %,.0f deliveries/s%n", published, seconds, othersRate);
     if (latencies.length > 0) {
-      System.out.printf("- their latency meanwhile: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d samples)%n",
+      System.out.printf("- their latency meanwhile: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d samples; in a flood a"
+          + " message can wait behind a whole window, %d messages = %.0f ms at this rate)%n",
         ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies[latencies.length - 1]),
-        latencies.length);
+        latencies.length, window, window / (published / seconds) * 1000);
     }
     System.out.printf("- heap used after System.gc(): %.1f MiB before, %.1f MiB after publishing (%+.0f bytes per"
         + " message published; the stalled socket %s)%n", heapBefore / 1048576.0, heapAfter / 1048576.0,

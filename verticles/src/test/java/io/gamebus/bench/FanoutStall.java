@@ -65,7 +65,10 @@ final class FanoutStall {
         }
         Thread.sleep(100);
       }
-      FanoutReport.stalled(n, published, seconds, othersRate, latencies, heapBefore, heapAfter, closedWhilePaused,
+      if (group.closedCount() > 0) {
+        System.out.printf("%n(the server closed %d of the %d reading subscribers too)%n", group.closedCount(), n);
+      }
+      FanoutReport.stalled(n, options.window(), published, seconds, othersRate, latencies, heapBefore, heapAfter, closedWhilePaused,
         loner, expected, floodStart);
     }
   }

@@ -114,13 +114,28 @@ final class FanoutSubscribers {
    * The publish index the slowest counted subscriber expects next: the publisher keeps its own
    * index minus this within a window. Warm-up messages sent before a socket's registration took
    * effect do not count as missing, because each subscriber starts from the index of its first one.
+   * {@link Long#MAX_VALUE} when every one is closed.
    */
   long slowestNext() {
     long slowest = Long.MAX_VALUE;
     for (Subscriber s : snapshot()) {
-      slowest = Math.min(slowest, s.next());
+      // One the server has closed reads nothing more, and must not hold the publisher back for ever.
+      if (!s.closed.future().isComplete()) {
+        slowest = Math.min(slowest, s.next());
+      }
     }
     return slowest;
+  }
+
+  /** Counted subscribers closed so far; before {@link #closeAll()}, by the server. */
+  int closedCount() {
+    int closed = 0;
+    for (Subscriber s : snapshot()) {
+      if (s.closed.future().isComplete()) {
+        closed++;
+      }
+    }
+    return closed;
   }
 
   /** The first frame one of the counted subscribers got that was not a message, or null. */
