@@ -78,7 +78,8 @@ public final class BridgeFanout {
         for (Kind kind : Kind.values()) {
           Rate rate = throughput(kind, n);
           ofN.computeIfAbsent(kind, k -> new ArrayList<>()).add(rate.deliveries());
-          line.append(String.format("  %s %,.0f/s (%.1f cores)", kind.label, rate.deliveries(), rate.cores()));
+          line.append(String.format("  %s %,.0f/s (%.1f cores, %.0f%% kernel)", kind.label, rate.deliveries(),
+            rate.cores(), rate.kernelShare() * 100));
           if (rate.closedByServer() > 0) {
             line.append(String.format(" [%d subscribers closed by the server]", rate.closedByServer()));
           }
@@ -113,9 +114,10 @@ public final class BridgeFanout {
 
   /**
    * Deliveries per second summed over the subscribers, the cores the whole process kept busy
-   * meanwhile, and how many subscribers the server closed (a bridge cutting readers that merely lag).
+   * meanwhile and the share of that in the kernel, and how many subscribers the server closed (a
+   * bridge cutting readers that merely lag).
    */
-  record Rate(double deliveries, double cores, int closedByServer) {
+  record Rate(double deliveries, double cores, double kernelShare, int closedByServer) {
   }
 
   /** Deliveries per second summed over {@code n} subscribers, publishing as fast as the window allows. */
@@ -126,14 +128,18 @@ public final class BridgeFanout {
       Thread.sleep(options.warmUpMillis());
       long r0 = run.group.totalReceived();
       long cpu0 = FanoutReport.processCpuNanos();
+      long[] ticks0 = FanoutReport.userAndKernelTicks();
       long t0 = System.nanoTime();
       Thread.sleep(options.seconds() * 1000L);
       long r1 = run.group.totalReceived();
       long cpu1 = FanoutReport.processCpuNanos();
+      long[] ticks1 = FanoutReport.userAndKernelTicks();
       long t1 = System.nanoTime();
       run.publisher.stopFlood();
       flood.await(10, TimeUnit.SECONDS);
-      return new Rate((r1 - r0) / ((t1 - t0) / 1e9), (cpu1 - cpu0) / (double) (t1 - t0), run.group.closedCount());
+      double kernel = ticks0 == null || ticks1 == null ? Double.NaN
+        : (ticks1[1] - ticks0[1]) / (double) Math.max(1, ticks1[0] - ticks0[0] + ticks1[1] - ticks0[1]);
+      return new Rate((r1 - r0) / ((t1 - t0) / 1e9), (cpu1 - cpu0) / (double) (t1 - t0), kernel, run.group.closedCount());
     }
   }
 

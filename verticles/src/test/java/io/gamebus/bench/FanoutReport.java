@@ -23,7 +23,7 @@ final class FanoutReport {
       + " %d rounds, each: every N, gamebus then raw relay then stock bridge; subscribers on %d event loop(s).%n",
       o.window(), o.warmUpMillis(), o.seconds(), o.rounds(), o.clientLoops());
     System.out.println("Per run, \"cores\": CPU time of this JVM (servers, publisher and subscribers) over the"
-      + " measured seconds.");
+      + " measured seconds, and the share of it spent in the kernel.");
     System.out.println();
   }
 
@@ -97,6 +97,21 @@ final class FanoutReport {
   /** CPU time of the whole process so far (publisher, servers and subscribers alike), in ns. */
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * User and kernel CPU time of this process in clock ticks, from {@code /proc/self/stat} (Linux);
+   * null elsewhere. On loopback most of a fan-out's time can be system calls, one write per delivery.
+   */
+  static long[] userAndKernelTicks() {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces: utime is the 12th.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   static long heapAfterGc() {
