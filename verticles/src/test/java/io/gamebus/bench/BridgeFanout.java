@@ -1,7 +1,6 @@
 package io.gamebus.bench;
 
 import io.gamebus.bench.FanoutSystems.Kind;
-import io.gamebus.config.BridgeConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -83,6 +82,9 @@ public final class BridgeFanout {
           if (rate.closedByServer() > 0) {
             line.append(String.format(" [%d subscribers closed by the server]", rate.closedByServer()));
           }
+          if (rate.miscount() != null) {
+            line.append(" [").append(rate.miscount()).append("]");
+          }
         }
         // Other work on the machine shows here: the figures of a loaded round are worth less.
         line.append(String.format("  (load average %.1f)", java.lang.management.ManagementFactory
@@ -115,9 +117,9 @@ public final class BridgeFanout {
   /**
    * Deliveries per second summed over the subscribers, the cores the whole process kept busy
    * meanwhile and the share of that in the kernel, and how many subscribers the server closed (a
-   * bridge cutting readers that merely lag).
+   * bridge cutting readers that merely lag), and what was wrong with the counts if anything.
    */
-  record Rate(double deliveries, double cores, double kernelShare, int closedByServer) {
+  record Rate(double deliveries, double cores, double kernelShare, int closedByServer, String miscount) {
   }
 
   /** Deliveries per second summed over {@code n} subscribers, publishing as fast as the window allows. */
@@ -137,10 +139,34 @@ public final class BridgeFanout {
       long t1 = System.nanoTime();
       run.publisher.stopFlood();
       flood.await(10, TimeUnit.SECONDS);
+      String miscount = checkCounts(run);
       double kernel = ticks0 == null || ticks1 == null ? Double.NaN
         : (ticks1[1] - ticks0[1]) / (double) Math.max(1, ticks1[0] - ticks0[0] + ticks1[1] - ticks0[1]);
-      return new Rate((r1 - r0) / ((t1 - t0) / 1e9), (cpu1 - cpu0) / (double) (t1 - t0), kernel, run.group.closedCount());
+      return new Rate((r1 - r0) / ((t1 - t0) / 1e9), (cpu1 - cpu0) / (double) (t1 - t0), kernel, run.group.closedCount(),
+        miscount);
     }
+  }
+
+  /**
+   * Once publishing has stopped, every open subscriber must end exactly at the last index published:
+   * past it the client counts this system's frames wrong; short of it (after a wait) messages were
+   * lost or packed several to a frame. Null when the counts are right.
+   */
+  private static String checkCounts(FanoutRun run) throws InterruptedException {
+    long published = run.publisher.nextIndex();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (run.group.slowestNext() < published && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    long slowest = run.group.slowestNext();
+    long fastest = run.group.fastestNext();
+    if (fastest > published) {
+      return "MISCOUNT: a subscriber counted " + (fastest - published) + " messages more than were published";
+    }
+    if (slowest < published && slowest != Long.MAX_VALUE) {
+      return "a subscriber is " + (published - slowest) + " messages short 10 s after publishing stopped";
+    }
+    return null;
   }
 
   /** One line of the latency table: {@code perSecond} messages a second, every delivery timed. */
@@ -154,16 +180,16 @@ public final class BridgeFanout {
       long r0 = run.group.totalReceived();
       long t0 = System.nanoTime();
       Thread.sleep(options.latencySeconds() * 1000L);
-      long[] latencies = run.group.stopSampling();
+      Latency latency = run.group.stopSampling();
       double deliveries = (run.group.totalReceived() - r0) / ((System.nanoTime() - t0) / 1e9);
       long heldBack = paced.await(millis + 10_000, TimeUnit.MILLISECONDS);
       System.out.printf("| %d | %s | %,.0f | %,.0f | %s | %d |%n", n, kind.label, perSecond, deliveries,
-        FanoutReport.percentiles(latencies), heldBack);
+        latency.cells(), heldBack);
     }
   }
 
   private FanoutRun run(Kind kind, int n) throws Exception {
-    return new FanoutRun(servers, kind, FanoutSystems.gamebusBridge(BridgeConfig.DEFAULT_PING_TIMEOUT_MS), clients,
+    return new FanoutRun(servers, kind, FanoutSystems.gamebusBridge(), clients,
       clientLoops, n);
   }
 }

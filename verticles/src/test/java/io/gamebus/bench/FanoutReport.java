@@ -52,26 +52,17 @@ final class FanoutReport {
     System.out.println("|---|---|---|---|---|---|---|---|---|");
   }
 
-  /** {@code p50 | p99 | max | samples} in ms, as table cells. */
-  static String percentiles(long[] sortedNanos) {
-    if (sortedNanos.length == 0) {
-      return "- | - | - | 0";
-    }
-    return String.format("%.2f | %.2f | %.2f | %,d", ms(percentile(sortedNanos, 50)), ms(percentile(sortedNanos, 99)),
-      ms(sortedNanos[sortedNanos.length - 1]), sortedNanos.length);
-  }
-
-  static void stalled(int n, int window, long published, double seconds, double othersRate, long[] latencies, long heapBefore,
+  static void stalled(int n, int window, long published, double seconds, double othersRate, Latency latency, long heapBefore,
                       long heapAfter, boolean closedWhilePaused, FanoutSubscribers.Subscriber loner, long expected,
                       long floodStart) {
     System.out.printf("%n### Stalled subscriber (gamebus): %d reading subscribers + 1 that stopped reading%n%n", n);
     System.out.printf("- published %,d envelopes in %.1f s, window on the reading ones only;"
       + " they received %,.0f deliveries/s%n", published, seconds, othersRate);
-    if (latencies.length > 0) {
+    if (latency.samples() > 0) {
       System.out.printf("- their latency meanwhile: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d samples; in a flood a"
           + " message can wait behind a whole window, %d messages = %.0f ms at this rate)%n",
-        ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies[latencies.length - 1]),
-        latencies.length, window, window / (published / seconds) * 1000);
+        ms(latency.p50Nanos()), ms(latency.p99Nanos()), ms(latency.maxNanos()), latency.samples(), window,
+        window / (published / seconds) * 1000);
     }
     System.out.printf("- heap used after System.gc(): %.1f MiB before, %.1f MiB after publishing (%+.0f bytes per"
         + " message published; the stalled socket %s)%n", heapBefore / 1048576.0, heapAfter / 1048576.0,
@@ -124,11 +115,6 @@ final class FanoutReport {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-
-  private static long percentile(long[] sorted, double p) {
-    int rank = (int) Math.ceil(p / 100 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
   }
 
   private static double ms(long nanos) {

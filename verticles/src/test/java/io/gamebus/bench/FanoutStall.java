@@ -12,14 +12,13 @@ import java.util.concurrent.TimeUnit;
  * The stalled-subscriber check of the fan-out benchmark, on gamebus only: N normal subscribers and
  * one that registers, reads its first message, then stops reading ({@code pause()}, so TCP
  * backpressure builds up to the server). The publisher floods as fast as the window over the
- * normal ones allows. The bridge's ping timeout is raised out of the way (the loner does not ping),
- * so a close can only come from the bridge's handling of the backlog.
+ * normal ones allows. The bridge's ping and idle timeouts are raised out of the way (the loner does
+ * not ping), so a close can only come from the bridge's handling of the backlog.
  */
 final class FanoutStall {
 
   /** The stalled subscriber, reading again, is given up on after this long without a message. */
   static final int DRAIN_IDLE_SECONDS = 3;
-  private static final int PING_TIMEOUT_OUT_OF_THE_WAY_MS = 3_600_000;
   /** About this many latency samples in all, whatever the message count. */
   private static final long SAMPLES = 1_000_000;
 
@@ -28,7 +27,7 @@ final class FanoutStall {
 
   static void run(FanoutOptions options, Vertx servers, Vertx clients, List<Context> clientLoops) throws Exception {
     int n = options.stallSubscribers();
-    try (FanoutRun run = new FanoutRun(servers, Kind.GAMEBUS, FanoutSystems.gamebusBridge(PING_TIMEOUT_OUT_OF_THE_WAY_MS),
+    try (FanoutRun run = new FanoutRun(servers, Kind.GAMEBUS, FanoutSystems.gamebusBridgeWithoutTimeouts(),
       clients, clientLoops, n)) {
       FanoutSubscribers group = run.group;
       FanoutPublisher publisher = run.publisher;
@@ -45,7 +44,7 @@ final class FanoutStall {
       long published = flood.await(options.stallSeconds() + 60L, TimeUnit.SECONDS);
       servers.cancelTimer(timer);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      long[] latencies = group.stopSampling();
+      Latency latency = group.stopSampling();
       double othersRate = (group.totalReceived() - r0) / seconds;
       boolean closedWhilePaused = loner.closed().isComplete();
       long heapAfter = FanoutReport.heapAfterGc();
@@ -68,7 +67,7 @@ final class FanoutStall {
       if (group.closedCount() > 0) {
         System.out.printf("%n(the server closed %d of the %d reading subscribers too)%n", group.closedCount(), n);
       }
-      FanoutReport.stalled(n, options.window(), published, seconds, othersRate, latencies, heapBefore, heapAfter, closedWhilePaused,
+      FanoutReport.stalled(n, options.window(), published, seconds, othersRate, latency, heapBefore, heapAfter, closedWhilePaused,
         loner, expected, floodStart);
     }
   }

@@ -169,8 +169,11 @@ final class FanoutSubscribers {
     sampleEvery = every;
   }
 
-  /** Stops timing and returns the latencies seen so far by the counted subscribers, in ns, sorted. */
-  long[] stopSampling() {
+  /**
+   * Stops timing and returns the latencies seen so far by the counted subscribers; their samples
+   * are let go, so that they do not count in a heap measurement that follows.
+   */
+  Latency stopSampling() {
     sampleEvery = 0;
     Subscriber[] all = snapshot();
     int total = 0;
@@ -183,10 +186,18 @@ final class FanoutSubscribers {
       int count = Math.min(s.sampleCount, merged.length - at);
       System.arraycopy(s.samples, 0, merged, at, count);
       at += count;
+      s.clearSamples();
     }
-    long[] sorted = Arrays.copyOf(merged, at);
-    Arrays.sort(sorted);
-    return sorted;
+    return Latency.of(Arrays.copyOf(merged, at));
+  }
+
+  /** The publish index the fastest counted subscriber expects next: above what was published, a miscount. */
+  long fastestNext() {
+    long fastest = 0;
+    for (Subscriber s : snapshot()) {
+      fastest = Math.max(fastest, s.next());
+    }
+    return fastest;
   }
 
   /** Closes every counted subscriber and waits for the closes. */
@@ -309,6 +320,7 @@ final class FanoutSubscribers {
     private void clearSamples() {
       // Only called while sampling is off, so the event loop is not writing concurrently.
       sampleCount = 0;
+      samples = new long[1024];
     }
   }
 }
