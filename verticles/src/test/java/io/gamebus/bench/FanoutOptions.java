@@ -1,0 +1,75 @@
+package io.gamebus.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fan-out benchmark's arguments, {@code --name value} pairs, given through Maven as one
+ * string ({@code -Dbench.args="--n 50,500 --rounds 5"}):
+ * <ul>
+ *   <li>{@code --n 50,500}: subscriber counts measured;</li>
+ *   <li>{@code --rounds 5}: rounds, each running every N on every system in turn;</li>
+ *   <li>{@code --seconds 3}: measured seconds per throughput run, after {@code --warmup-ms 1000};</li>
+ *   <li>{@code --window 500}: messages the publisher may be ahead of the slowest subscriber;</li>
+ *   <li>{@code --latency-n 50}: subscriber counts of the latency runs (each must be in {@code --n});
+ *       {@code --latency-seconds 3} measured per run;</li>
+ *   <li>{@code --stall-n 50}: normal subscribers next to the stalled one (0 skips the check);
+ *       {@code --stall-messages 300000} published, at most {@code --stall-seconds 90};</li>
+ *   <li>{@code --client-loops 1}: event loops the subscribers' sockets are spread over (one leaves
+ *       the server's event loop a core of its own on a 2-core machine).</li>
+ * </ul>
+ */
+record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long warmUpMillis, int window,
+                     List<Integer> latencySubscribers, int latencySeconds,
+                     int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops) {
+
+  static FanoutOptions parse(String[] args) {
+    // exec:exec hands the whole -Dbench.args string over as one argument; an unset one is empty.
+    List<String> words = new ArrayList<>();
+    for (String arg : args) {
+      words.addAll(Arrays.asList(arg.trim().split("\\s+")));
+    }
+    words.removeIf(String::isEmpty);
+    List<Integer> n = List.of(50, 500);
+    int rounds = 5;
+    int seconds = 3;
+    long warmUp = 1000;
+    int window = 500;
+    List<Integer> latencyN = List.of(50);
+    int latencySeconds = 3;
+    int stallN = 50;
+    long stallMessages = 300_000;
+    int stallSeconds = 90;
+    int clientLoops = 1;
+    for (int i = 0; i < words.size(); i += 2) {
+      String name = words.get(i);
+      if (i + 1 >= words.size()) {
+        throw new IllegalArgumentException(name + " needs a value");
+      }
+      String value = words.get(i + 1);
+      switch (name) {
+        case "--n" -> n = list(value);
+        case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--seconds" -> seconds = Integer.parseInt(value);
+        case "--warmup-ms" -> warmUp = Long.parseLong(value);
+        case "--window" -> window = Integer.parseInt(value);
+        case "--latency-n" -> latencyN = value.equals("0") ? List.of() : list(value);
+        case "--latency-seconds" -> latencySeconds = Integer.parseInt(value);
+        case "--stall-n" -> stallN = Integer.parseInt(value);
+        case "--stall-messages" -> stallMessages = Long.parseLong(value);
+        case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
+        case "--client-loops" -> clientLoops = Integer.parseInt(value);
+        default -> throw new IllegalArgumentException("unknown option " + name
+          + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds"
+          + " --stall-n --stall-messages --stall-seconds --client-loops");
+      }
+    }
+    return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, stallN, stallMessages,
+      stallSeconds, clientLoops);
+  }
+
+  private static List<Integer> list(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+  }
+}
