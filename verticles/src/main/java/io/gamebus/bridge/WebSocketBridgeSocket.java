@@ -3,7 +3,11 @@ package io.gamebus.bridge;
 import io.gamebus.endpoint.ServerListeners;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Vertx;
@@ -37,9 +41,17 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
 
   private final ServerWebSocket ws;
   private final ChannelHandlerContext channel;
+  /**
+   * The promise of every direct write: none is allocated per message, and a write that fails
+   * because the connection ended is not raised as a pipeline exception (Netty's own void promise
+   * would, once per pending message, and Vert.x would answer each by closing again); the end is
+   * reported once, by the close handler.
+   */
+  private final ChannelPromise quiet;
   private final boolean sockJs;
   private final FlushBatch flushes;
   private final Vertx vertx;
+  private final int maxPendingBytes;
   private boolean dirty;
   private boolean closing;
   private long heartbeat = -1;
@@ -50,8 +62,10 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     this.vertx = vertx;
     this.ws = ws;
     this.channel = ((WebSocketInternal) ws).channelHandlerContext();
+    this.quiet = new VoidChannelPromise(channel.channel(), false);
     this.sockJs = sockJs;
     this.flushes = flushes;
+    this.maxPendingBytes = maxPendingBytes;
     // Netty's high-water mark: the channel turns unwritable past the limit (see overLimit).
     ws.setWriteQueueMaxSize(maxPendingBytes);
   }
@@ -112,7 +126,7 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
       channel.executor().execute(() -> writeRaw(payload));
       return;
     }
-    channel.write(new TextWebSocketFrame(true, 0, payload), channel.voidPromise());
+    channel.write(new TextWebSocketFrame(true, 0, payload), quiet);
     if (!dirty) {
       dirty = true;
       flushes.add(this);
@@ -125,9 +139,23 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     channel.flush();
   }
 
+  /**
+   * Netty counts written bytes as pending from the write, before our batched flush offers them to
+   * the kernel: a burst of more than the limit within one batch would count a browser that reads
+   * at once as slow. So past the high-water mark the batch is flushed first, and what still waits
+   * after that is the browser's backlog. A writable channel is under the mark: no need to look.
+   */
   @Override
   boolean overLimit() {
-    return !channel.channel().isWritable();
+    Channel ch = channel.channel();
+    if (ch.isWritable()) {
+      return false;
+    }
+    if (dirty) {
+      channel.flush();
+    }
+    ChannelOutboundBuffer pending = ch.unsafe().outboundBuffer();
+    return pending != null && pending.totalPendingWriteBytes() > maxPendingBytes;
   }
 
   @Override
@@ -139,13 +167,21 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
       writeRaw(Unpooled.copiedBuffer("c[" + status + "," + Json.encode(reason) + "]", StandardCharsets.UTF_8));
     }
     closing = true;
-    if (overLimit()) {
-      // Vert.x would queue its close frame behind the backlog until the browser reads: write it
-      // after the backlog ourselves, and cut the connection if the browser has not read it soon.
-      channel.writeAndFlush(new CloseWebSocketFrame(status, reason), channel.voidPromise());
-      vertx.setTimer(ServerListeners.CLOSING_TIMEOUT_SECONDS * 1000L, t -> channel.channel().close());
+    // Vert.x starts its closing timeout only once the close frame is written, which never happens
+    // for a browser that does not read: cut the connection ourselves if it has not ended by then.
+    vertx.setTimer(ServerListeners.CLOSING_TIMEOUT_SECONDS * 1000L, t -> {
+      if (!isClosed()) {
+        // From Vert.x's handler towards the socket: a close from the pipeline's tail would reach
+        // Vert.x, which again waits for its close frame to be written first.
+        channel.close();
+      }
+    });
+    channel.flush();
+    if (!channel.channel().isWritable()) {
+      // Vert.x would hold its close frame in its own queue until the browser reads (and log a
+      // warning when the connection is then cut): write it after the backlog ourselves.
+      channel.writeAndFlush(new CloseWebSocketFrame(status, reason), quiet);
     } else {
-      channel.flush();
       ws.close((short) status, reason);
     }
   }
