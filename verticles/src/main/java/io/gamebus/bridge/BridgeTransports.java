@@ -93,7 +93,8 @@ final class BridgeTransports {
     WebSocketBridgeSocket socket = new WebSocketBridgeSocket(vertx, bridge.nextSocketId(), ws, sockJs,
       config.maxPendingBytes(), flushes, bridge.defaultPermissions());
     bridge.opened(socket);
-    socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket));
+    socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket), config.maxFrameBytes(),
+      why -> bridge.badInput(socket, why));
   }
 
   private void notServed(RoutingContext ctx) {

@@ -84,6 +84,12 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     status.status(socket.id(), StatusEvent.CONNECTION_CLOSED, socket.transport());
   }
 
+  /** The browser broke a transport rule (its socket closes with the matching code): counted and announced. */
+  void badInput(BridgeSocket socket, String why) {
+    LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}", socket.id(), why);
+    status.badInput(socket.id(), why);
+  }
+
   void onFrame(BridgeSocket socket, String text) {
     socket.lastHeardMs = System.currentTimeMillis();
     JsonObject frame;

@@ -8,9 +8,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
+import io.gamebus.endpoint.WebSocketMessages;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
@@ -70,22 +73,64 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     ws.setWriteQueueMaxSize(maxPendingBytes);
   }
 
-  /** Starts reading: each bridge frame (text) goes to {@code frames}; {@code closed} runs once at the end. */
-  void start(Consumer<String> frames, Runnable closed) {
+  /**
+   * Starts reading: each bridge frame (text) goes to {@code frames}; {@code closed} runs once at
+   * the end. A message over {@code maxMessageBytes} (whole or in fragments) closes with 1009, text
+   * that is not UTF-8 with 1007, a frame against the protocol with 1002; each is told to
+   * {@code badInput} first.
+   */
+  void start(Consumer<String> frames, Runnable closed, int maxMessageBytes, Consumer<String> badInput) {
     ws.closeHandler(v -> {
       markClosed();
       vertx.cancelTimer(heartbeat);
       closed.run();
     });
-    ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}", id(), e.toString()));
+    ws.exceptionHandler(e -> {
+      if (e instanceof CorruptedWebSocketFrameException corrupted) {
+        int code = corrupted.closeStatus().code();
+        refuse(code, "websocket: " + e.getMessage()
+          + (code == WebSocketMessages.MESSAGE_TOO_BIG ? " (bridge.maxFrameBytes)" : ""), badInput);
+      } else {
+        LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}", id(), e.toString());
+      }
+    });
+    // Whole messages gathered here, not by Vert.x: past its limit Vert.x reports the message and
+    // then delivers the remaining fragments as a message of their own, and it decodes bad UTF-8.
+    ws.frameHandler(new WebSocketMessages(maxMessageBytes, "bridge.maxFrameBytes", false, new WebSocketMessages.Sink() {
+      @Override
+      public void text(Buffer message) {
+        String text = message.toString(StandardCharsets.UTF_8);
+        if (sockJs) {
+          unwrap(text, frames);
+        } else {
+          frames.accept(text);
+        }
+      }
+
+      @Override
+      public void binary(Buffer message) {
+        if (!sockJs) {
+          frames.accept(message.toString(StandardCharsets.UTF_8));
+        }
+      }
+
+      @Override
+      public void refuse(int status, String reason) {
+        WebSocketBridgeSocket.this.refuse(status, "websocket: " + reason, badInput);
+      }
+    })::frame);
     if (sockJs) {
-      ws.textMessageHandler(text -> unwrap(text, frames));
       writeRaw(OPEN.duplicate());
       heartbeat = vertx.setPeriodic(HEARTBEAT_MS, t -> writeRaw(HEARTBEAT.duplicate()));
-    } else {
-      ws.textMessageHandler(frames::accept);
-      ws.binaryMessageHandler(bytes -> frames.accept(bytes.toString(StandardCharsets.UTF_8)));
     }
+  }
+
+  private void refuse(int status, String reason, Consumer<String> badInput) {
+    if (isClosed() || closing) {
+      return;
+    }
+    badInput.accept(reason);
+    close(status, reason);
   }
 
   /** SockJS clients send {@code ["frame", …]} or {@code "frame"}; anything else is broken framing, and SockJS closes. */

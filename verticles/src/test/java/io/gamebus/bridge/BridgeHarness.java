@@ -162,4 +162,47 @@ final class BridgeHarness {
     return s -> state.equals(s.getString("state")) && connection.equals(s.getString("connection"));
   }
 
+
+  /**
+   * A plain TCP socket upgraded to a WebSocket on {@code path} (the 101 read, nothing after it),
+   * with a 4 KiB receive buffer: a client that reads only when the test does.
+   */
+  java.net.Socket upgradedSocket(String path) throws java.io.IOException {
+    java.net.Socket socket = new java.net.Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+    socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+      + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+      + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    // A client sends frames only after the 101 (RFC 6455 §4.1).
+    StringBuilder response = new StringBuilder();
+    while (!response.toString().endsWith("\r\n\r\n")) {
+      int b = socket.getInputStream().read();
+      if (b < 0) {
+        throw new java.io.EOFException("closed during the upgrade: " + response);
+      }
+      response.append((char) b);
+    }
+    if (!response.toString().startsWith("HTTP/1.1 101")) {
+      throw new java.io.IOException("upgrade refused: " + response);
+    }
+    return socket;
+  }
+
+  /** A client text frame (masked, with a zero key: the payload as is). */
+  static byte[] maskedText(String text) {
+    byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(0x81);
+    if (payload.length < 126) {
+      out.write(0x80 | payload.length);
+    } else {
+      out.write(0x80 | 126);
+      out.write(payload.length >> 8);
+      out.write(payload.length & 0xff);
+    }
+    out.writeBytes(new byte[4]);
+    out.writeBytes(payload);
+    return out.toByteArray();
+  }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -149,19 +148,9 @@ class BridgeSlowSubscriberTest {
     BridgeWs healthy = bridge.raw();
     healthy.register(FEED);
     healthy.sync();
-    try (Socket never = new Socket()) {
-      never.setReceiveBufferSize(4096);
-      never.connect(new InetSocketAddress("127.0.0.1", bridge.port));
-      never.getOutputStream().write(("GET /eventbus/websocket HTTP/1.1\r\nHost: 127.0.0.1:" + bridge.port
-        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      // A client sends frames only after the 101 (RFC 6455 §4.1); after that, it never reads again.
-      StringBuilder response = new StringBuilder();
-      while (!response.toString().endsWith("\r\n\r\n")) {
-        response.append((char) never.getInputStream().read());
-      }
-      assertTrue(response.toString().startsWith("HTTP/1.1 101"), response.toString());
-      never.getOutputStream().write(maskedText(new JsonObject().put("type", "register").put("address", FEED).encode()));
+    try (Socket never = bridge.upgradedSocket("/eventbus/websocket")) {
+      // After the 101 it sends one frame and never reads again.
+      never.getOutputStream().write(BridgeHarness.maskedText(new JsonObject().put("type", "register").put("address", FEED).encode()));
       never.getOutputStream().flush();
       String id = bridge.connectionOf(io.vertx.core.net.SocketAddress.inetSocketAddress(never.getLocalPort(), "127.0.0.1"));
 
@@ -181,23 +170,6 @@ class BridgeSlowSubscriberTest {
       }
       assertTrue(read < BOUND_BYTES, "the stalled client could read at most what was held for it: " + read);
     }
-  }
-
-  /** A client text frame (masked, with a zero key: the payload as is). */
-  private static byte[] maskedText(String text) {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    out.write(0x81);
-    if (payload.length < 126) {
-      out.write(0x80 | payload.length);
-    } else {
-      out.write(0x80 | 126);
-      out.write(payload.length >> 8);
-      out.write(payload.length & 0xff);
-    }
-    out.writeBytes(new byte[4]);
-    out.writeBytes(payload);
-    return out.toByteArray();
   }
 
   @Test
