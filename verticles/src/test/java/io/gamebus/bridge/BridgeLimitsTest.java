@@ -213,6 +213,16 @@ class BridgeLimitsTest {
         sockets.add(socket);
         ids.add(bridge.connectionOf(io.vertx.core.net.SocketAddress.inetSocketAddress(socket.getLocalPort(), "127.0.0.1")));
       }
+      // SockJS's streaming fallbacks too: each session ends when its request is cut.
+      for (int i = 0; i < 10; i++) {
+        Socket socket = new Socket("127.0.0.1", bridge.port);
+        String transport = i % 2 == 0 ? "xhr_streaming" : "eventsource";
+        socket.getOutputStream().write(((i % 2 == 0 ? "POST" : "GET") + " /eventbus/000/f" + i + "/" + transport
+          + " HTTP/1.1\r\nHost: 127.0.0.1:" + bridge.port + "\r\nContent-Length: 0\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        sockets.add(socket);
+        ids.add(bridge.connectionOf(io.vertx.core.net.SocketAddress.inetSocketAddress(socket.getLocalPort(), "127.0.0.1")));
+      }
       BridgeWs healthy = bridge.raw();
       healthy.register("test.feed");
       healthy.sync();
@@ -225,7 +235,8 @@ class BridgeLimitsTest {
         socket.close();
       }
       for (String id : ids) {
-        bridge.awaitStatus(BridgeHarness.state("connection-closed", id), 5000);
+        // A SockJS session outlives its request by the session timeout (5 s), waiting for the next one.
+        bridge.awaitStatus(BridgeHarness.state("connection-closed", id), 15_000);
       }
       for (int seq = 21; seq <= 40; seq++) {
         bridge.publish("test.feed", seq);
