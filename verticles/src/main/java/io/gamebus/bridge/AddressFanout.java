@@ -1,5 +1,6 @@
 package io.gamebus.bridge;
 
+import io.gamebus.bus.BusError;
 import io.gamebus.bus.Envelope;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -48,7 +49,7 @@ final class AddressFanout {
   private void onMessage(Message<Object> message) {
     if (message.isSend()) {
       if (subscribers.length == 0) {
-        message.fail(503, "no browser listens on " + address + " any more");
+        BusBridge.fail(message, BusError.NOT_CONNECTED, "no browser listens on " + address + " any more");
         return;
       }
       BridgeSocket target = subscribers[nextForSend++ % subscribers.length];

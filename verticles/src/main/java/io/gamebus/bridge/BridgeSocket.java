@@ -58,13 +58,28 @@ abstract class BridgeSocket {
   /** Closes with a status and reason the browser's {@code onclose} sees; idempotent. */
   abstract void close(int status, String reason);
 
+  /** Gamebus stops: closes with 1001 "going away". */
+  void stop(String reason) {
+    close(1001, reason);
+  }
+
   /**
    * Delivers a message, unless the browser is behind: then, by policy, the socket is cut off
    * (once) or the message is skipped (the browser sees the gap in {@code seq}).
    */
   final void deliver(OutFrame frame, SlowPolicy policy, SlowSubscribers slow) {
+    if (admits(policy, slow)) {
+      write(frame);
+    }
+  }
+
+  /**
+   * Whether a message may be written now; if the browser is behind, applies the policy (cut off
+   * once, or count a skipped message) and answers false.
+   */
+  final boolean admits(SlowPolicy policy, SlowSubscribers slow) {
     if (closed || cutOff) {
-      return;
+      return false;
     }
     if (overLimit()) {
       if (policy == SlowPolicy.DISCONNECT) {
@@ -76,13 +91,13 @@ abstract class BridgeSocket {
         }
         dropped++;
       }
-      return;
+      return false;
     }
     if (droppedInRun > 0) {
       slow.stoppedDropping(this, droppedInRun);
       droppedInRun = 0;
     }
-    write(frame);
+    return true;
   }
 
   /** Messages skipped for this socket so far (drop policy). */

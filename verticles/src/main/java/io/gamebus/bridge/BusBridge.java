@@ -1,5 +1,6 @@
 package io.gamebus.bridge;
 
+import io.gamebus.bus.BusError;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.BridgeConfig;
 import io.gamebus.endpoint.EndpointBus;
@@ -77,7 +78,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       leave(address, socket);
     }
     socket.registrations.clear();
-    socket.awaitingBrowserReply.values().forEach(m -> m.fail(503, "the browser socket closed before it answered"));
+    socket.awaitingBrowserReply.values().forEach(m -> fail(m, BusError.NOT_CONNECTED, "the browser socket closed before it answered"));
     socket.awaitingBrowserReply.clear();
     status.metrics().connectionClosed();
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0} ({1}) closed", socket.id(), socket.transport());
@@ -270,15 +271,28 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
 
   @Override
   public void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix) {
+    // Point-to-point messages are held to the same byte limit as publications.
+    if (!socket.admits(policy, this)) {
+      if (message.replyAddress() != null) {
+        fail(message, BusError.SLOW_CONSUMER, "the browser socket does not read what is written to it (bridge.maxPendingBytes)");
+      }
+      return;
+    }
     String replyId = null;
     if (message.replyAddress() != null) {
       if (socket.awaitingBusReply + socket.awaitingBrowserReply.size() >= config.maxPendingReplies()) {
-        message.fail(429, "the browser socket has " + config.maxPendingReplies() + " requests awaiting a reply");
+        fail(message, BusError.BUSY, "the browser socket has " + config.maxPendingReplies()
+          + " requests awaiting a reply (bridge.maxPendingReplies)");
         return;
       }
       replyId = awaitBrowserReply(socket, message);
     }
     socket.write(OutFrame.rec(recPrefix, message.headers(), replyId, message.body()));
+  }
+
+  /** Fails a bus message the way gamebus's own failures read: the code, and a message starting with the error's name. */
+  static void fail(Message<Object> message, BusError error, String why) {
+    message.fail(error.code(), error.wireName() + ": " + why);
   }
 
   /** Remembers a message the browser may answer, under a fresh reply address, until the reply timeout. */
@@ -337,7 +351,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   void stop() {
     vertx.cancelTimer(sweeper);
     for (BridgeSocket socket : sockets.toArray(BridgeSocket[]::new)) {
-      socket.close(1001, "gamebus is stopping");
+      socket.stop("gamebus is stopping");
     }
     fanouts.values().forEach(AddressFanout::close);
     fanouts.clear();

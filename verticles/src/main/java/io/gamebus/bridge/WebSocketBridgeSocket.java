@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
@@ -12,6 +13,7 @@ import io.gamebus.endpoint.WebSocketMessages;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -224,10 +226,40 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     channel.flush();
     if (!channel.channel().isWritable()) {
       // Vert.x would hold its close frame in its own queue until the browser reads (and log a
-      // warning when the connection is then cut): write it after the backlog ourselves.
+      // warning when the connection is then cut): write it after the backlog ourselves, and end
+      // the connection when the browser's close frame comes, before Vert.x queues its answer.
       channel.writeAndFlush(new CloseWebSocketFrame(status, reason), quiet);
+      channel.pipeline().addBefore(channel.name(), null, new EndOnClose());
     } else {
       ws.close((short) status, reason);
+    }
+  }
+
+  /**
+   * Gamebus stops: a browser with a backlog is cut at once, not in the closing timeout, since the
+   * server's own close frame would then wait in Vert.x's queue behind it (and Vert.x logs a
+   * warning when that queue is dropped with the connection).
+   */
+  @Override
+  void stop(String reason) {
+    close(1001, reason);
+    if (!isClosed() && !channel.channel().isWritable()) {
+      channel.close();
+    }
+  }
+
+  /**
+   * In front of Vert.x once our own close frame is written: frames from the browser are dropped,
+   * and its close frame (both sides have sent theirs) ends the connection below Vert.x.
+   */
+  private static final class EndOnClose extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      boolean close = msg instanceof CloseWebSocketFrame;
+      ReferenceCountUtil.release(msg);
+      if (close) {
+        ctx.close();
+      }
     }
   }
 }

@@ -62,6 +62,14 @@ final class BridgeHarness {
     return BridgeWs.raw(client(), port);
   }
 
+  /** A raw WebSocket listening on {@code address} (registered, and the bridge has handled it). */
+  BridgeWs listening(String address) throws Exception {
+    BridgeWs ws = raw();
+    ws.register(address);
+    ws.sync();
+    return ws;
+  }
+
   /** SockJS's WebSocket on {@code /eventbus/000/<session>/websocket}, SockJS framing. */
   BridgeWs sockJs() throws Exception {
     return BridgeWs.sockJs(client(), port);

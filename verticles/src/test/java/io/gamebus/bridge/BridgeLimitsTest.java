@@ -14,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -166,43 +162,10 @@ class BridgeLimitsTest {
     vertx.cancelTimer(pings);
   }
 
-  /** Collects what is logged at {@code WARNING} or above, anywhere. */
-  static final class Warnings extends Handler implements AutoCloseable {
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
-
-    Warnings() {
-      setLevel(Level.WARNING);
-      Logger.getLogger("").addHandler(this);
-    }
-
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        records.add(record);
-      }
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-      Logger.getLogger("").removeHandler(this);
-    }
-
-    String describe() {
-      StringBuilder out = new StringBuilder();
-      records.forEach(r -> out.append(r.getLevel()).append(' ').append(r.getLoggerName()).append(": ")
-        .append(r.getMessage()).append(r.getThrown() == null ? "" : " " + r.getThrown()).append('\n'));
-      return out.toString();
-    }
-  }
-
   @Test
   void anOrdinaryDisconnectIsADebugLineNotASevereStackTrace(Vertx vertx) throws Exception {
     BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject());
-    try (Warnings warnings = new Warnings()) {
+    try (LogWarnings warnings = new LogWarnings()) {
       List<Socket> sockets = new ArrayList<>();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 50; i++) {

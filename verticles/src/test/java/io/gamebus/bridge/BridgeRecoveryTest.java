@@ -112,12 +112,8 @@ class BridgeRecoveryTest {
   @Test
   void envelopesOlderThanTheMaxAgeAreGoneAndTheGapReported(Vertx vertx) throws Exception {
     BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject().put("historyMaxAgeSeconds", 1));
-    BridgeWs stays = bridge.raw();
-    stays.register(FEED);
-    stays.sync();
-    BridgeWs page = bridge.raw();
-    page.register(FEED);
-    page.sync();
+    BridgeWs stays = bridge.listening(FEED);
+    BridgeWs page = bridge.listening(FEED);
     publish(bridge, 1, 3);
     expectEnvelopes(page, 1, 3);
     page.ws.close().await(5, TimeUnit.SECONDS);

@@ -97,21 +97,28 @@ class BridgeSlowSubscriberTest {
     }
   }
 
+  /** A bridge with a healthy and a stalled socket on the feed. */
+  record Sockets(BridgeHarness bridge, BridgeWs healthy, BridgeWs stalled, String stalledId) {
+  }
+
   /** Both listen on the feed; then the stalled one stops reading. */
-  private static void listenThenStall(BridgeWs healthy, BridgeWs stalled) throws InterruptedException {
-    healthy.register(FEED);
+  private static Sockets healthyAndStalled(Vertx vertx, String policy, boolean sockJs) throws Exception {
+    BridgeHarness bridge = BridgeHarness.start(vertx, settings(policy));
+    BridgeWs healthy = bridge.listening(FEED);
+    BridgeWs stalled = sockJs ? bridge.stalledSockJs() : bridge.stalledRaw();
+    String stalledId = bridge.connectionOf(stalled);
     stalled.register(FEED);
-    healthy.sync();
     stalled.sync();
     stalled.ws.pause();
+    return new Sockets(bridge, healthy, stalled, stalledId);
   }
 
   private void stalledSocketIsCutOff(Vertx vertx, boolean sockJs) throws Exception {
-    BridgeHarness bridge = BridgeHarness.start(vertx, settings("disconnect"));
-    BridgeWs healthy = bridge.raw();
-    BridgeWs stalled = sockJs ? bridge.stalledSockJs() : bridge.stalledRaw();
-    String stalledId = bridge.connectionOf(stalled);
-    listenThenStall(healthy, stalled);
+    Sockets sockets = healthyAndStalled(vertx, "disconnect", sockJs);
+    BridgeHarness bridge = sockets.bridge();
+    BridgeWs healthy = sockets.healthy();
+    BridgeWs stalled = sockets.stalled();
+    String stalledId = sockets.stalledId();
 
     Published published = publishUntil(bridge, healthy, BridgeHarness.state("slow-consumer", stalledId));
     long last = published.last();
@@ -173,12 +180,26 @@ class BridgeSlowSubscriberTest {
   }
 
   @Test
+  void aStalledBrowserThatClosesWithoutReadingLogsNoWarning(Vertx vertx) throws Exception {
+    Sockets sockets = healthyAndStalled(vertx, "disconnect", false);
+    BridgeHarness bridge = sockets.bridge();
+    try (LogWarnings warnings = new LogWarnings()) {
+      publishUntil(bridge, sockets.healthy(), BridgeHarness.state("slow-consumer", sockets.stalledId()));
+      // Its close frame comes while ours still waits behind the backlog.
+      sockets.stalled().ws.close();
+      bridge.awaitStatus(BridgeHarness.state("connection-closed", sockets.stalledId()), 5000);
+      sockets.healthy().sync(); // the bridge's event loop has finished with the closed connection
+      assertEquals("", warnings.describe());
+    }
+  }
+
+  @Test
   void withDropASlowSocketSkipsMessagesSeesTheGapAndIsKept(Vertx vertx) throws Exception {
-    BridgeHarness bridge = BridgeHarness.start(vertx, settings("drop"));
-    BridgeWs healthy = bridge.raw();
-    BridgeWs slow = bridge.stalledRaw();
-    String slowId = bridge.connectionOf(slow);
-    listenThenStall(healthy, slow);
+    Sockets sockets = healthyAndStalled(vertx, "drop", false);
+    BridgeHarness bridge = sockets.bridge();
+    BridgeWs healthy = sockets.healthy();
+    BridgeWs slow = sockets.stalled();
+    String slowId = sockets.stalledId();
 
     Published published = publishUntil(bridge, healthy, s -> slowId.equals(s.getString("connection"))
       && "slow-consumer".equals(s.getString("state")) && s.getString("detail").startsWith("dropping"));
