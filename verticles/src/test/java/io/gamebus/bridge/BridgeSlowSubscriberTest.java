@@ -194,6 +194,29 @@ class BridgeSlowSubscriberTest {
   }
 
   @Test
+  void aStalledXhrStreamingSessionIsCutOffToo(Vertx vertx) throws Exception {
+    BridgeHarness bridge = BridgeHarness.start(vertx, settings("disconnect"));
+    BridgeWs healthy = bridge.listening(FEED);
+    try (Socket stream = new Socket()) {
+      stream.setReceiveBufferSize(4096);
+      stream.connect(new java.net.InetSocketAddress("127.0.0.1", bridge.port));
+      stream.getOutputStream().write(("POST /eventbus/000/stalled/xhr_streaming HTTP/1.1\r\nHost: 127.0.0.1:" + bridge.port
+        + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String id = bridge.connectionOf(io.vertx.core.net.SocketAddress.inetSocketAddress(stream.getLocalPort(), "127.0.0.1"));
+      io.vertx.core.http.HttpClient http = vertx.createHttpClient();
+      int sent = http.request(io.vertx.core.http.HttpMethod.POST, bridge.port, "127.0.0.1", "/eventbus/000/stalled/xhr_send")
+        .compose(request -> request.putHeader("Content-Type", "text/plain").send(new JsonArray()
+          .add(new JsonObject().put("type", "register").put("address", FEED).encode()).encode()))
+        .map(io.vertx.core.http.HttpClientResponse::statusCode).await(5, TimeUnit.SECONDS);
+      assertEquals(204, sent);
+      // The streaming client never reads past what its socket buffer takes.
+      Published published = publishUntil(bridge, healthy, BridgeHarness.state("slow-consumer", id));
+      assertEveryOneInOrder(published.healthySeqs(), published.last());
+      bridge.awaitStatus(BridgeHarness.state("connection-closed", id), 15_000);
+    }
+  }
+
+  @Test
   void withDropASlowSocketSkipsMessagesSeesTheGapAndIsKept(Vertx vertx) throws Exception {
     Sockets sockets = healthyAndStalled(vertx, "drop", false);
     BridgeHarness bridge = sockets.bridge();
