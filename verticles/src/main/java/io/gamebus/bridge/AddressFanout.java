@@ -102,6 +102,11 @@ final class AddressFanout {
     return subscribers.length == 0;
   }
 
+  /** Whether a browser that comes back could recover anything here. */
+  boolean hasHistory() {
+    return !history.neverUsed();
+  }
+
   void close() {
     consumer.unregister();
   }

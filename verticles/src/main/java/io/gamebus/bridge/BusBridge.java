@@ -176,13 +176,18 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     }
   }
 
-  /** Takes {@code socket} off an address; an address nobody watches keeps its history for its age, then goes. */
+  /**
+   * Takes {@code socket} off an address; an address nobody watches keeps its history for its
+   * age, then goes; one with no history goes at once.
+   */
   private void leave(String address, BridgeSocket socket) {
     AddressFanout fanout = fanouts.get(address);
     if (fanout == null || !fanout.unsubscribe(socket)) {
       return;
     }
-    if (config.historySize() == 0) {
+    if (!fanout.hasHistory()) {
+      // Nothing to recover (recovery off, or no envelope seen): a page cannot make unwatched
+      // addresses pile up by registering on names nobody publishes to.
       fanouts.remove(address).close();
       return;
     }

@@ -106,17 +106,23 @@ class BridgePointToPointTest {
   }
 
   @Test
-  void aRequestAfterTheLastBrowserLeftFailsWith503(Vertx vertx) throws Exception {
+  void aRequestAfterTheLastBrowserLeftFailsAtOnce(Vertx vertx) throws Exception {
     BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject());
-    BridgeWs page = bridge.raw();
+    BridgeWs page = bridge.listening(SERVICE);
+    BridgeWs quiet = bridge.listening("test.quiet");
     String id = bridge.connectionOf(page);
-    page.register(SERVICE);
-    page.sync();
+    bridge.publish(SERVICE, 1);
+    assertEquals(1, BridgeWs.seq(page.next(5000)));
     page.ws.close();
+    quiet.ws.close();
     bridge.awaitStatus(BridgeHarness.state("connection-closed", id), 5000);
-    // The address lingers for recovery: its consumer answers that nobody listens.
+    bridge.awaitStatus(BridgeHarness.state("connection-closed", bridge.connectionOf(quiet)), 5000);
+    // An address with history lingers for recovery: its consumer answers that nobody listens.
     ReplyException failed = failure(request(vertx, new JsonObject().put("q", 1)));
     assertEquals(503, failed.failureCode(), failed.getMessage());
+    // One without history is gone with its last browser: no consumer is left to answer.
+    failed = failure(vertx.eventBus().request("test.quiet", new JsonObject(), PATIENT));
+    assertEquals(ReplyFailure.NO_HANDLERS, failed.failureType(), failed.getMessage());
   }
 
   @Test
