@@ -52,8 +52,7 @@ final class AddressFanout {
         BusBridge.fail(message, BusError.NOT_CONNECTED, "no browser listens on " + address + " any more");
         return;
       }
-      BridgeSocket target = subscribers[nextForSend++ % subscribers.length];
-      bridge.deliverSend(target, message, recPrefix);
+      bridge.deliverSend(nextForSend(), message, recPrefix);
       return;
     }
     Object body = message.body();
@@ -66,6 +65,17 @@ final class AddressFanout {
     for (BridgeSocket socket : subscribers) {
       socket.deliver(frame, policy, slow);
     }
+  }
+
+  /** The next subscriber in turn that is not being cut off; if all are, the next one (which refuses it). */
+  private BridgeSocket nextForSend() {
+    for (int tried = 0; tried < subscribers.length; tried++) {
+      BridgeSocket candidate = subscribers[nextForSend++ % subscribers.length];
+      if (candidate.isLive()) {
+        return candidate;
+      }
+    }
+    return subscribers[nextForSend++ % subscribers.length];
   }
 
   String address() {

@@ -109,6 +109,11 @@ abstract class BridgeSocket {
     return closed;
   }
 
+  /** Neither closed nor cut off for being slow: worth sending to. */
+  boolean isLive() {
+    return !closed && !cutOff;
+  }
+
   /** Called by the transport once, when the connection has ended. */
   final void markClosed() {
     closed = true;

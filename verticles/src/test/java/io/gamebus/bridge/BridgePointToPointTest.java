@@ -162,5 +162,12 @@ class BridgePointToPointTest {
     // A request to it now fails at once: the socket is being closed for being too slow.
     ReplyException refused = failure(request(vertx, new JsonObject().put("q", 1)));
     assertTrue(refused.failureCode() == 410 || refused.failureCode() == 503, refused.getMessage());
+    // With a healthy browser beside it, every request goes to the healthy one.
+    BridgeWs healthy = bridge.listening(SERVICE);
+    for (int q = 2; q <= 5; q++) {
+      Future<Message<Object>> asked = request(vertx, new JsonObject().put("q", q));
+      answer(healthy, receivedBy(healthy, q), new JsonObject().put("a", q));
+      assertEquals(new JsonObject().put("a", q), asked.await(5, TimeUnit.SECONDS).body());
+    }
   }
 }
