@@ -210,6 +210,11 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     if (isClosed() || closing) {
       return;
     }
+    if (!channel.channel().isActive()) {
+      // Already ended (its handlers may be gone from the pipeline); the close handler follows.
+      closing = true;
+      return;
+    }
     if (sockJs) {
       writeRaw(Unpooled.copiedBuffer("c[" + status + "," + Json.encode(reason) + "]", StandardCharsets.UTF_8));
     }
