@@ -55,6 +55,13 @@ abstract class BridgeSocket {
   /** Whether more than the configured bytes wait for this browser to take them. */
   abstract boolean overLimit();
 
+  /**
+   * While messages are being dropped: whether the browser has caught up enough to get messages
+   * again. Half the limit, so that a browser reading at about the publishing rate is not
+   * announced as dropping and catching up over and over.
+   */
+  abstract boolean drained();
+
   /** Closes with a status and reason the browser's {@code onclose} sees; idempotent. */
   abstract void close(int status, String reason);
 
@@ -81,7 +88,7 @@ abstract class BridgeSocket {
     if (closed || cutOff) {
       return false;
     }
-    if (overLimit()) {
+    if (droppedInRun > 0 ? !drained() : overLimit()) {
       if (policy == SlowPolicy.DISCONNECT) {
         cutOff = true;
         slow.cutOff(this);

@@ -58,6 +58,11 @@ final class SockJsSessionSocket extends BridgeSocket {
   }
 
   @Override
+  boolean drained() {
+    return pendingBytes <= maxPendingBytes / 2;
+  }
+
+  @Override
   void close(int status, String reason) {
     if (isClosed() || closing) {
       return;

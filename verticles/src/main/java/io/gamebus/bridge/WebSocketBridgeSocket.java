@@ -205,6 +205,15 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     return pending != null && pending.totalPendingWriteBytes() > maxPendingBytes;
   }
 
+  /** Netty's low-water mark: the channel is writable again once under half the limit. */
+  @Override
+  boolean drained() {
+    if (dirty) {
+      channel.flush();
+    }
+    return channel.channel().isWritable();
+  }
+
   @Override
   void close(int status, String reason) {
     if (isClosed() || closing) {
