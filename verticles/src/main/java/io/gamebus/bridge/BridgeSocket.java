@@ -55,6 +55,9 @@ abstract class BridgeSocket {
   /** Whether more than the configured bytes wait for this browser to take them. */
   abstract boolean overLimit();
 
+  /** Bytes written for this browser that it has not taken yet (those in gamebus, not the kernel's buffers). */
+  abstract long pendingBytes();
+
   /**
    * While messages are being dropped: whether the browser has caught up enough to get messages
    * again. Half the limit, so that a browser reading at about the publishing rate is not

@@ -336,7 +336,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   public void cutOff(BridgeSocket socket) {
     status.metrics().slowConsumer();
     String why = "too slow: more than " + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)";
-    status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "closed: " + why);
+    status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "closed: " + why, pending(socket));
     socket.close(1013, why);
   }
 
@@ -344,7 +344,12 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   public void startedDropping(BridgeSocket socket) {
     status.metrics().slowConsumer();
     status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "dropping messages: more than "
-      + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)");
+      + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)", pending(socket));
+  }
+
+  /** The {@code pendingBytes} field of a slow-consumer event: what gamebus holds for the browser. */
+  private static JsonObject pending(BridgeSocket socket) {
+    return new JsonObject().put("pendingBytes", socket.pendingBytes());
   }
 
   @Override

@@ -58,6 +58,11 @@ final class SockJsSessionSocket extends BridgeSocket {
   }
 
   @Override
+  long pendingBytes() {
+    return pendingBytes;
+  }
+
+  @Override
   boolean drained() {
     return pendingBytes <= maxPendingBytes / 2;
   }

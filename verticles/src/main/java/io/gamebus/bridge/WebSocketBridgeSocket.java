@@ -201,8 +201,13 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     if (dirty) {
       channel.flush();
     }
-    ChannelOutboundBuffer pending = ch.unsafe().outboundBuffer();
-    return pending != null && pending.totalPendingWriteBytes() > maxPendingBytes;
+    return pendingBytes() > maxPendingBytes;
+  }
+
+  @Override
+  long pendingBytes() {
+    ChannelOutboundBuffer pending = channel.channel().unsafe().outboundBuffer();
+    return pending == null ? 0 : pending.totalPendingWriteBytes();
   }
 
   /** Netty's low-water mark: the channel is writable again once under half the limit. */

@@ -147,7 +147,7 @@ class BridgeLimitsTest {
 
   @Test
   void aSilentSocketIsClosedWith1008AfterThePingTimeoutAndAPingingOneIsKept(Vertx vertx) throws Exception {
-    BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject().put("pingTimeoutMs", 500));
+    BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject().put("pingTimeoutMs", 1000));
     BridgeWs pinging = bridge.raw();
     long pings = vertx.setPeriodic(100, t -> pinging.send(new JsonObject().put("type", "ping")));
     BridgeWs silent = bridge.raw();

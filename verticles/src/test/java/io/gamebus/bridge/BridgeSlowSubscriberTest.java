@@ -123,6 +123,9 @@ class BridgeSlowSubscriberTest {
     Published published = publishUntil(bridge, healthy, BridgeHarness.state("slow-consumer", stalledId));
     long last = published.last();
     assertTrue(published.status().getString("detail").contains("bridge.maxPendingBytes"), published.status().encode());
+    // What gamebus held for it when it was cut: just past the limit (the kernel's buffers aside).
+    long held = published.status().getLong("pendingBytes");
+    assertTrue(held > LIMIT && held <= LIMIT + 2 * (BODY + 200), "held " + held);
     assertEveryOneInOrder(published.healthySeqs(), last);
 
     stalled.ws.resume();

@@ -26,6 +26,7 @@ class BridgeSocketTest {
     @Override String transport() { return "test"; }
     @Override void write(OutFrame frame) { written++; pending += 100; }
     @Override boolean overLimit() { return pending > LIMIT; }
+    @Override long pendingBytes() { return pending; }
     @Override boolean drained() { return pending <= LIMIT / 2; }
     @Override void close(int status, String reason) { }
   }
