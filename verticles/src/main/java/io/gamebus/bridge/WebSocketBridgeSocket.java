@@ -1,6 +1,7 @@
 package io.gamebus.bridge;
 
 import io.gamebus.endpoint.ServerListeners;
+import io.gamebus.endpoint.WebSocketMessages;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -9,7 +10,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
-import io.gamebus.endpoint.WebSocketMessages;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
