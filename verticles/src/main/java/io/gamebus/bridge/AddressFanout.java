@@ -1,5 +1,6 @@
 package io.gamebus.bridge;
 
+import io.gamebus.bus.BusError;
 import io.gamebus.bus.Envelope;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -48,11 +49,10 @@ final class AddressFanout {
   private void onMessage(Message<Object> message) {
     if (message.isSend()) {
       if (subscribers.length == 0) {
-        message.fail(503, "no browser listens on " + address + " any more");
+        BusBridge.fail(message, BusError.NOT_CONNECTED, "no browser listens on " + address + " any more");
         return;
       }
-      BridgeSocket target = subscribers[nextForSend++ % subscribers.length];
-      bridge.deliverSend(target, message, recPrefix);
+      bridge.deliverSend(nextForSend(), message, recPrefix);
       return;
     }
     Object body = message.body();
@@ -65,6 +65,17 @@ final class AddressFanout {
     for (BridgeSocket socket : subscribers) {
       socket.deliver(frame, policy, slow);
     }
+  }
+
+  /** The next subscriber in turn that is not being cut off; if all are, the next one (which refuses it). */
+  private BridgeSocket nextForSend() {
+    for (int tried = 0; tried < subscribers.length; tried++) {
+      BridgeSocket candidate = subscribers[nextForSend++ % subscribers.length];
+      if (candidate.isLive()) {
+        return candidate;
+      }
+    }
+    return subscribers[nextForSend++ % subscribers.length];
   }
 
   String address() {
@@ -99,6 +110,11 @@ final class AddressFanout {
 
   boolean isEmpty() {
     return subscribers.length == 0;
+  }
+
+  /** Whether a browser that comes back could recover anything here. */
+  boolean hasHistory() {
+    return !history.neverUsed();
   }
 
   void close() {

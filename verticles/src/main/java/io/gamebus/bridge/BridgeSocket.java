@@ -55,18 +55,43 @@ abstract class BridgeSocket {
   /** Whether more than the configured bytes wait for this browser to take them. */
   abstract boolean overLimit();
 
+  /** Bytes written for this browser that it has not taken yet (those in gamebus, not the kernel's buffers). */
+  abstract long pendingBytes();
+
+  /**
+   * While messages are being dropped: whether the browser has caught up enough to get messages
+   * again. Half the limit, so that a browser reading at about the publishing rate is not
+   * announced as dropping and catching up over and over.
+   */
+  abstract boolean drained();
+
   /** Closes with a status and reason the browser's {@code onclose} sees; idempotent. */
   abstract void close(int status, String reason);
+
+  /** Gamebus stops: closes with 1001 "going away". */
+  void stop(String reason) {
+    close(1001, reason);
+  }
 
   /**
    * Delivers a message, unless the browser is behind: then, by policy, the socket is cut off
    * (once) or the message is skipped (the browser sees the gap in {@code seq}).
    */
   final void deliver(OutFrame frame, SlowPolicy policy, SlowSubscribers slow) {
-    if (closed || cutOff) {
-      return;
+    if (admits(policy, slow)) {
+      write(frame);
     }
-    if (overLimit()) {
+  }
+
+  /**
+   * Whether a message may be written now; if the browser is behind, applies the policy (cut off
+   * once, or count a skipped message) and answers false.
+   */
+  final boolean admits(SlowPolicy policy, SlowSubscribers slow) {
+    if (closed || cutOff) {
+      return false;
+    }
+    if (droppedInRun > 0 ? !drained() : overLimit()) {
       if (policy == SlowPolicy.DISCONNECT) {
         cutOff = true;
         slow.cutOff(this);
@@ -76,13 +101,13 @@ abstract class BridgeSocket {
         }
         dropped++;
       }
-      return;
+      return false;
     }
     if (droppedInRun > 0) {
       slow.stoppedDropping(this, droppedInRun);
       droppedInRun = 0;
     }
-    write(frame);
+    return true;
   }
 
   /** Messages skipped for this socket so far (drop policy). */
@@ -92,6 +117,11 @@ abstract class BridgeSocket {
 
   boolean isClosed() {
     return closed;
+  }
+
+  /** Neither closed nor cut off for being slow: worth sending to. */
+  boolean isLive() {
+    return !closed && !cutOff;
   }
 
   /** Called by the transport once, when the connection has ended. */

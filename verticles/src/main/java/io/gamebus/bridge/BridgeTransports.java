@@ -98,7 +98,8 @@ final class BridgeTransports {
     WebSocketBridgeSocket socket = new WebSocketBridgeSocket(vertx, bridge.nextSocketId(), ws, sockJs,
       config.maxPendingBytes(), flushes, bridge.defaultPermissions());
     bridge.opened(socket);
-    socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket));
+    socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket), config.maxFrameBytes(),
+      why -> bridge.badInput(socket, why));
     // After start: a refused token's err must follow SockJS's open frame.
     bridge.connectedWith(socket, ws.uri());
   }

@@ -1,5 +1,6 @@
 package io.gamebus.bridge;
 
+import io.gamebus.bus.BusError;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.BridgeConfig;
 import io.gamebus.endpoint.EndpointBus;
@@ -91,11 +92,17 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     if (auth != null) {
       auth.closed(socket);
     }
-    socket.awaitingBrowserReply.values().forEach(m -> m.fail(503, "the browser socket closed before it answered"));
+    socket.awaitingBrowserReply.values().forEach(m -> fail(m, BusError.NOT_CONNECTED, "the browser socket closed before it answered"));
     socket.awaitingBrowserReply.clear();
     status.metrics().connectionClosed();
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0} ({1}) closed", socket.id(), socket.transport());
     status.status(socket.id(), StatusEvent.CONNECTION_CLOSED, socket.transport());
+  }
+
+  /** The browser broke a transport rule (its socket closes with the matching code): counted and announced. */
+  void badInput(BridgeSocket socket, String why) {
+    LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}", socket.id(), why);
+    status.badInput(socket.id(), why);
   }
 
   void onFrame(BridgeSocket socket, String text) {
@@ -192,13 +199,18 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     }
   }
 
-  /** Takes {@code socket} off an address; an address nobody watches keeps its history for its age, then goes. */
+  /**
+   * Takes {@code socket} off an address; an address nobody watches keeps its history for its
+   * age, then goes; one with no history goes at once.
+   */
   private void leave(String address, BridgeSocket socket) {
     AddressFanout fanout = fanouts.get(address);
     if (fanout == null || !fanout.unsubscribe(socket)) {
       return;
     }
-    if (config.historySize() == 0) {
+    if (!fanout.hasHistory()) {
+      // Nothing to recover (recovery off, or no envelope seen): a page cannot make unwatched
+      // addresses pile up by registering on names nobody publishes to.
       fanouts.remove(address).close();
       return;
     }
@@ -287,15 +299,28 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
 
   @Override
   public void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix) {
+    // Point-to-point messages are held to the same byte limit as publications.
+    if (!socket.admits(policy, this)) {
+      if (message.replyAddress() != null) {
+        fail(message, BusError.SLOW_CONSUMER, "the browser socket does not read what is written to it (bridge.maxPendingBytes)");
+      }
+      return;
+    }
     String replyId = null;
     if (message.replyAddress() != null) {
       if (socket.awaitingBusReply + socket.awaitingBrowserReply.size() >= config.maxPendingReplies()) {
-        message.fail(429, "the browser socket has " + config.maxPendingReplies() + " requests awaiting a reply");
+        fail(message, BusError.BUSY, "the browser socket has " + config.maxPendingReplies()
+          + " requests awaiting a reply (bridge.maxPendingReplies)");
         return;
       }
       replyId = awaitBrowserReply(socket, message);
     }
     socket.write(OutFrame.rec(recPrefix, message.headers(), replyId, message.body()));
+  }
+
+  /** Fails a bus message the way gamebus's own failures read: the code, and a message starting with the error's name. */
+  static void fail(Message<Object> message, BusError error, String why) {
+    message.fail(error.code(), error.wireName() + ": " + why);
   }
 
   /** Remembers a message the browser may answer, under a fresh reply address, until the reply timeout. */
@@ -363,7 +388,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   public void cutOff(BridgeSocket socket) {
     status.metrics().slowConsumer();
     String why = "too slow: more than " + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)";
-    status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "closed: " + why);
+    status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "closed: " + why, pending(socket));
     socket.close(1013, why);
   }
 
@@ -371,7 +396,12 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   public void startedDropping(BridgeSocket socket) {
     status.metrics().slowConsumer();
     status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "dropping messages: more than "
-      + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)");
+      + config.maxPendingBytes() + " bytes waiting (bridge.maxPendingBytes)", pending(socket));
+  }
+
+  /** The {@code pendingBytes} field of a slow-consumer event: what gamebus holds for the browser. */
+  private static JsonObject pending(BridgeSocket socket) {
+    return new JsonObject().put("pendingBytes", socket.pendingBytes());
   }
 
   @Override
@@ -383,7 +413,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   void stop() {
     vertx.cancelTimer(sweeper);
     for (BridgeSocket socket : sockets.toArray(BridgeSocket[]::new)) {
-      socket.close(1001, "gamebus is stopping");
+      socket.stop("gamebus is stopping");
     }
     fanouts.values().forEach(AddressFanout::close);
     fanouts.clear();

@@ -12,33 +12,73 @@ import java.util.function.Consumer;
  */
 final class FanoutHistory {
 
-  private final OutFrame[] frames;
-  private final long[] seqs;
-  private final long[] times;
+  /** The first capacity: most addresses see few envelopes, and a browser can name many addresses. */
+  static final int INITIAL_CAPACITY = 16;
+
+  private final int size;
   private final long maxAgeMs;
+  private OutFrame[] frames;
+  private long[] seqs;
+  private long[] times;
   private int oldest;
   private int count;
   private long lastEvictedSeq = Long.MIN_VALUE;
 
   FanoutHistory(int size, long maxAgeMs) {
-    this.frames = new OutFrame[size];
-    this.seqs = new long[size];
-    this.times = new long[size];
+    this.size = size;
     this.maxAgeMs = maxAgeMs;
+    // Grown on demand up to size: an address that is watched but quiet costs a few hundred bytes,
+    // not size × 24 bytes (a page may register on hundreds of addresses).
+    int capacity = Math.min(size, INITIAL_CAPACITY);
+    this.frames = new OutFrame[capacity];
+    this.seqs = new long[capacity];
+    this.times = new long[capacity];
   }
 
   void add(long seq, OutFrame frame, long nowMs) {
-    if (frames.length == 0) {
+    if (size == 0) {
       return;
     }
     if (count == frames.length) {
-      evictOldest();
+      if (frames.length < size) {
+        grow();
+      } else {
+        evictOldest();
+      }
     }
     int at = (oldest + count) % frames.length;
     frames[at] = frame;
     seqs[at] = seq;
     times[at] = nowMs;
     count++;
+  }
+
+  /** Doubles the ring (at most to size), oldest first at 0. */
+  private void grow() {
+    int capacity = (int) Math.min(size, frames.length * 2L);
+    OutFrame[] moreFrames = new OutFrame[capacity];
+    long[] moreSeqs = new long[capacity];
+    long[] moreTimes = new long[capacity];
+    for (int i = 0; i < count; i++) {
+      int at = (oldest + i) % frames.length;
+      moreFrames[i] = frames[at];
+      moreSeqs[i] = seqs[at];
+      moreTimes[i] = times[at];
+    }
+    frames = moreFrames;
+    seqs = moreSeqs;
+    times = moreTimes;
+    oldest = 0;
+  }
+
+  /** Room for envelopes allocated now (grows with use up to the configured size). */
+  int capacity() {
+    return frames.length;
+  }
+
+  /** Whether nothing was ever kept: nothing to recover, so no reason to keep the address. */
+  boolean neverUsed() {
+    return count == 0 && lastEvictedSeq == Long.MIN_VALUE;
   }
 
   /** Envelopes kept now. */

@@ -38,13 +38,14 @@ final class OutFrame {
   ByteBuf sockJs() {
     ByteBuf framed = sockJs;
     if (framed == null) {
-      String escaped = Json.encode(text());
-      byte[] bytes = new byte[escaped.length() * 3 + 3];
-      ByteBuf out = Unpooled.wrappedBuffer(bytes).clear();
-      out.writeByte('a').writeByte('[');
-      out.writeCharSequence(escaped, StandardCharsets.UTF_8);
-      out.writeByte(']');
-      framed = Unpooled.unreleasableBuffer(out);
+      byte[] escaped = Json.encode(text()).getBytes(StandardCharsets.UTF_8);
+      // Exactly sized: history keeps this form for as long as the frame (historySize per address).
+      byte[] bytes = new byte[escaped.length + 3];
+      bytes[0] = 'a';
+      bytes[1] = '[';
+      System.arraycopy(escaped, 0, bytes, 2, escaped.length);
+      bytes[bytes.length - 1] = ']';
+      framed = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
       sockJs = framed;
     }
     return framed.duplicate();

@@ -61,6 +61,16 @@ final class SockJsSessionSocket extends BridgeSocket {
   }
 
   @Override
+  long pendingBytes() {
+    return pendingBytes;
+  }
+
+  @Override
+  boolean drained() {
+    return pendingBytes <= maxPendingBytes / 2;
+  }
+
+  @Override
   void close(int status, String reason) {
     if (isClosed() || closing) {
       return;

@@ -1,12 +1,21 @@
 package io.gamebus.bridge;
 
 import io.gamebus.endpoint.ServerListeners;
+import io.gamebus.endpoint.WebSocketMessages;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
@@ -37,9 +46,17 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
 
   private final ServerWebSocket ws;
   private final ChannelHandlerContext channel;
+  /**
+   * The promise of every direct write: none is allocated per message, and a write that fails
+   * because the connection ended is not raised as a pipeline exception (Netty's own void promise
+   * would, once per pending message, and Vert.x would answer each by closing again); the end is
+   * reported once, by the close handler.
+   */
+  private final ChannelPromise quiet;
   private final boolean sockJs;
   private final FlushBatch flushes;
   private final Vertx vertx;
+  private final int maxPendingBytes;
   private boolean dirty;
   private boolean closing;
   private long heartbeat = -1;
@@ -50,28 +67,72 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     this.vertx = vertx;
     this.ws = ws;
     this.channel = ((WebSocketInternal) ws).channelHandlerContext();
+    this.quiet = new VoidChannelPromise(channel.channel(), false);
     this.sockJs = sockJs;
     this.flushes = flushes;
+    this.maxPendingBytes = maxPendingBytes;
     // Netty's high-water mark: the channel turns unwritable past the limit (see overLimit).
     ws.setWriteQueueMaxSize(maxPendingBytes);
   }
 
-  /** Starts reading: each bridge frame (text) goes to {@code frames}; {@code closed} runs once at the end. */
-  void start(Consumer<String> frames, Runnable closed) {
+  /**
+   * Starts reading: each bridge frame (text) goes to {@code frames}; {@code closed} runs once at
+   * the end. A message over {@code maxMessageBytes} (whole or in fragments) closes with 1009, text
+   * that is not UTF-8 with 1007, a frame against the protocol with 1002; each is told to
+   * {@code badInput} first.
+   */
+  void start(Consumer<String> frames, Runnable closed, int maxMessageBytes, Consumer<String> badInput) {
     ws.closeHandler(v -> {
       markClosed();
       vertx.cancelTimer(heartbeat);
       closed.run();
     });
-    ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}", id(), e.toString()));
+    ws.exceptionHandler(e -> {
+      if (e instanceof CorruptedWebSocketFrameException corrupted) {
+        int code = corrupted.closeStatus().code();
+        refuse(code, "websocket: " + e.getMessage()
+          + (code == WebSocketMessages.MESSAGE_TOO_BIG ? " (bridge.maxFrameBytes)" : ""), badInput);
+      } else {
+        LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}", id(), e.toString());
+      }
+    });
+    // Whole messages gathered here, not by Vert.x: past its limit Vert.x reports the message and
+    // then delivers the remaining fragments as a message of their own, and it decodes bad UTF-8.
+    ws.frameHandler(new WebSocketMessages(maxMessageBytes, "bridge.maxFrameBytes", false, new WebSocketMessages.Sink() {
+      @Override
+      public void text(Buffer message) {
+        String text = message.toString(StandardCharsets.UTF_8);
+        if (sockJs) {
+          unwrap(text, frames);
+        } else {
+          frames.accept(text);
+        }
+      }
+
+      @Override
+      public void binary(Buffer message) {
+        if (!sockJs) {
+          frames.accept(message.toString(StandardCharsets.UTF_8));
+        }
+      }
+
+      @Override
+      public void refuse(int status, String reason) {
+        WebSocketBridgeSocket.this.refuse(status, "websocket: " + reason, badInput);
+      }
+    })::frame);
     if (sockJs) {
-      ws.textMessageHandler(text -> unwrap(text, frames));
       writeRaw(OPEN.duplicate());
       heartbeat = vertx.setPeriodic(HEARTBEAT_MS, t -> writeRaw(HEARTBEAT.duplicate()));
-    } else {
-      ws.textMessageHandler(frames::accept);
-      ws.binaryMessageHandler(bytes -> frames.accept(bytes.toString(StandardCharsets.UTF_8)));
     }
+  }
+
+  private void refuse(int status, String reason, Consumer<String> badInput) {
+    if (isClosed() || closing) {
+      return;
+    }
+    badInput.accept(reason);
+    close(status, reason);
   }
 
   /** SockJS clients send {@code ["frame", …]} or {@code "frame"}; anything else is broken framing, and SockJS closes. */
@@ -112,7 +173,7 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
       channel.executor().execute(() -> writeRaw(payload));
       return;
     }
-    channel.write(new TextWebSocketFrame(true, 0, payload), channel.voidPromise());
+    channel.write(new TextWebSocketFrame(true, 0, payload), quiet);
     if (!dirty) {
       dirty = true;
       flushes.add(this);
@@ -125,9 +186,37 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     channel.flush();
   }
 
+  /**
+   * Netty counts written bytes as pending from the write, before our batched flush offers them to
+   * the kernel: a burst of more than the limit within one batch would count a browser that reads
+   * at once as slow. So past the high-water mark the batch is flushed first, and what still waits
+   * after that is the browser's backlog. A writable channel is under the mark: no need to look.
+   */
   @Override
   boolean overLimit() {
-    return !channel.channel().isWritable();
+    Channel ch = channel.channel();
+    if (ch.isWritable()) {
+      return false;
+    }
+    if (dirty) {
+      channel.flush();
+    }
+    return pendingBytes() > maxPendingBytes;
+  }
+
+  @Override
+  long pendingBytes() {
+    ChannelOutboundBuffer pending = channel.channel().unsafe().outboundBuffer();
+    return pending == null ? 0 : pending.totalPendingWriteBytes();
+  }
+
+  /** Netty's low-water mark: the channel is writable again once under half the limit. */
+  @Override
+  boolean drained() {
+    if (dirty) {
+      channel.flush();
+    }
+    return channel.channel().isWritable();
   }
 
   @Override
@@ -135,18 +224,61 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     if (isClosed() || closing) {
       return;
     }
+    if (!channel.channel().isActive()) {
+      // Already ended (its handlers may be gone from the pipeline); the close handler follows.
+      closing = true;
+      return;
+    }
     if (sockJs) {
       writeRaw(Unpooled.copiedBuffer("c[" + status + "," + Json.encode(reason) + "]", StandardCharsets.UTF_8));
     }
     closing = true;
-    if (overLimit()) {
-      // Vert.x would queue its close frame behind the backlog until the browser reads: write it
-      // after the backlog ourselves, and cut the connection if the browser has not read it soon.
-      channel.writeAndFlush(new CloseWebSocketFrame(status, reason), channel.voidPromise());
-      vertx.setTimer(ServerListeners.CLOSING_TIMEOUT_SECONDS * 1000L, t -> channel.channel().close());
+    // Vert.x starts its closing timeout only once the close frame is written, which never happens
+    // for a browser that does not read: cut the connection ourselves if it has not ended by then.
+    vertx.setTimer(ServerListeners.CLOSING_TIMEOUT_SECONDS * 1000L, t -> {
+      if (!isClosed()) {
+        // From Vert.x's handler towards the socket: a close from the pipeline's tail would reach
+        // Vert.x, which again waits for its close frame to be written first.
+        channel.close();
+      }
+    });
+    channel.flush();
+    if (!channel.channel().isWritable()) {
+      // Vert.x would hold its close frame in its own queue until the browser reads (and log a
+      // warning when the connection is then cut): write it after the backlog ourselves, and end
+      // the connection when the browser's close frame comes, before Vert.x queues its answer.
+      channel.writeAndFlush(new CloseWebSocketFrame(status, reason), quiet);
+      channel.pipeline().addBefore(channel.name(), null, new EndOnClose());
     } else {
-      channel.flush();
       ws.close((short) status, reason);
+    }
+  }
+
+  /**
+   * Gamebus stops: a browser with a backlog is cut at once, not in the closing timeout, since the
+   * server's own close frame would then wait in Vert.x's queue behind it (and Vert.x logs a
+   * warning when that queue is dropped with the connection).
+   */
+  @Override
+  void stop(String reason) {
+    close(1001, reason);
+    if (!isClosed() && !channel.channel().isWritable()) {
+      channel.close();
+    }
+  }
+
+  /**
+   * In front of Vert.x once our own close frame is written: frames from the browser are dropped,
+   * and its close frame (both sides have sent theirs) ends the connection below Vert.x.
+   */
+  private static final class EndOnClose extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      boolean close = msg instanceof CloseWebSocketFrame;
+      ReferenceCountUtil.release(msg);
+      if (close) {
+        ctx.close();
+      }
     }
   }
 }

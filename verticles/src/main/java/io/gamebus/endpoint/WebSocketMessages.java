@@ -14,16 +14,17 @@ import io.vertx.core.http.WebSocketFrame;
  * (RFC 3629: no overlongs, no surrogates) closes with 1007, as RFC 6455 §8.1 asks; nothing of either
  * is delivered. Text is handed on as its bytes, never decoded here: the codecs read bytes, so a
  * String would only be encoded back. A protocol that answers bad UTF-8 itself (Red) asks for
- * text unchecked. Control frames are Vert.x's business and never reach this class's sinks.
+ * text unchecked. Control frames are Vert.x's business and never reach this class's sinks. Used by
+ * the protocols' listeners and by the browser bridge.
  */
-final class WebSocketMessages {
+public final class WebSocketMessages {
 
   /** RFC 6455 close statuses this class decides. */
-  static final int INVALID_DATA = 1007;
-  static final int MESSAGE_TOO_BIG = 1009;
+  public static final int INVALID_DATA = 1007;
+  public static final int MESSAGE_TOO_BIG = 1009;
 
   /** Where whole messages and refusals go. */
-  interface Sink {
+  public interface Sink {
     /** A whole text message's bytes: strict UTF-8 unless asked for unchecked text. */
     void text(Buffer message);
 
@@ -34,6 +35,7 @@ final class WebSocketMessages {
   }
 
   private final long maxMessageBytes;
+  private final String limitName;
   private final boolean unchecked;
   private final Sink sink;
   /** The fragments of the message in progress (null between messages); its first frame's type. */
@@ -42,13 +44,19 @@ final class WebSocketMessages {
   private boolean refused;
 
   /** @param unchecked hand text on without the UTF-8 check (the protocol answers bad UTF-8 itself) */
-  WebSocketMessages(long maxMessageBytes, boolean unchecked, Sink sink) {
+  public WebSocketMessages(long maxMessageBytes, boolean unchecked, Sink sink) {
+    this(maxMessageBytes, "maxMessageBytes", unchecked, sink);
+  }
+
+  /** @param limitName the setting that gives the limit, named in the close reason (e.g. bridge.maxFrameBytes) */
+  public WebSocketMessages(long maxMessageBytes, String limitName, boolean unchecked, Sink sink) {
     this.maxMessageBytes = maxMessageBytes;
+    this.limitName = limitName;
     this.unchecked = unchecked;
     this.sink = sink;
   }
 
-  void frame(WebSocketFrame frame) {
+  public void frame(WebSocketFrame frame) {
     if (refused || !(frame.isText() || frame.isBinary() || frame.isContinuation())) {
       return;
     }
@@ -80,7 +88,7 @@ final class WebSocketMessages {
     if (length <= maxMessageBytes) {
       return false;
     }
-    refuse(MESSAGE_TOO_BIG, "message of more than " + maxMessageBytes + " bytes (maxMessageBytes)");
+    refuse(MESSAGE_TOO_BIG, "message of more than " + maxMessageBytes + " bytes (" + limitName + ")");
     return true;
   }
 
