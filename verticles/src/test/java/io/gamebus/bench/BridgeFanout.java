@@ -107,6 +107,12 @@ public final class BridgeFanout {
       for (Kind kind : Kind.values()) {
         latency(kind, n, perSecond);
       }
+      // Fixed rates too (--latency-rates), e.g. one every system can sustain, to compare like with like.
+      for (int rate : options.latencyRates()) {
+        for (Kind kind : Kind.values()) {
+          latency(kind, n, rate);
+        }
+      }
     }
     if (options.stallSubscribers() > 0) {
       FanoutStall.run(options, servers, clients, clientLoops);

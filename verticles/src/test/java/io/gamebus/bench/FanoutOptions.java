@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>{@code --seconds 3}: measured seconds per throughput run, after {@code --warmup-ms 1000};</li>
  *   <li>{@code --window 500}: messages the publisher may be ahead of the slowest subscriber;</li>
  *   <li>{@code --latency-n 50}: subscriber counts of the latency runs (each must be in {@code --n});
- *       {@code --latency-seconds 3} measured per run;</li>
+ *       {@code --latency-seconds 3} measured per run; {@code --latency-rates 1000,2000}: fixed
+ *       rates (messages/s) measured as well as half of gamebus's maximum (default none);</li>
  *   <li>{@code --stall-n 50}: normal subscribers next to the stalled one (0 skips the check);
  *       {@code --stall-messages 300000} published, at most {@code --stall-seconds 90};</li>
  *   <li>{@code --client-loops 1}: event loops the subscribers' sockets are spread over (one leaves
@@ -21,7 +22,7 @@ import java.util.List;
  * </ul>
  */
 record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long warmUpMillis, int window,
-                     List<Integer> latencySubscribers, int latencySeconds,
+                     List<Integer> latencySubscribers, int latencySeconds, List<Integer> latencyRates,
                      int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops) {
 
   static FanoutOptions parse(String[] args) {
@@ -38,6 +39,7 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
     int window = 500;
     List<Integer> latencyN = List.of(50);
     int latencySeconds = 3;
+    List<Integer> latencyRates = List.of();
     int stallN = 50;
     long stallMessages = 300_000;
     int stallSeconds = 90;
@@ -56,16 +58,17 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
         case "--window" -> window = Integer.parseInt(value);
         case "--latency-n" -> latencyN = value.equals("0") ? List.of() : list(value);
         case "--latency-seconds" -> latencySeconds = Integer.parseInt(value);
+        case "--latency-rates" -> latencyRates = list(value);
         case "--stall-n" -> stallN = Integer.parseInt(value);
         case "--stall-messages" -> stallMessages = Long.parseLong(value);
         case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
         case "--client-loops" -> clientLoops = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + name
-          + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds"
+          + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds --latency-rates"
           + " --stall-n --stall-messages --stall-seconds --client-loops");
       }
     }
-    return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, stallN, stallMessages,
+    return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, latencyRates, stallN, stallMessages,
       stallSeconds, clientLoops);
   }
 
