@@ -49,7 +49,7 @@ final class AddressFanout {
   private void onMessage(Message<Object> message) {
     if (message.isSend()) {
       if (subscribers.length == 0) {
-        BusBridge.fail(message, BusError.NOT_CONNECTED, "no browser listens on " + address + " any more");
+        BridgeRequests.fail(message, BusError.NOT_CONNECTED, "no browser listens on " + address + " any more");
         return;
       }
       bridge.deliverSend(nextForSend(), message, recPrefix);

@@ -4,20 +4,17 @@ import io.gamebus.bus.BusError;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.BridgeConfig;
 import io.gamebus.endpoint.EndpointBus;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The Vert.x event-bus bridge protocol, as the official {@code @vertx/eventbus-bridge-client.js}
@@ -44,6 +41,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   private final BridgeSocket.SlowPolicy policy;
   private final Map<String, AddressFanout> fanouts = new HashMap<>();
   private final Set<BridgeSocket> sockets = new LinkedHashSet<>();
+  private final BridgeRequests requests;
   private final long sweeper;
   private long nextSocket;
 
@@ -54,6 +52,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     this.status = status;
     this.defaults = new BridgePermissions(config.inbound(), config.outbound());
     this.auth = config.auth() == null ? null : new BridgeAuth(vertx, config.auth(), defaults, this);
+    this.requests = new BridgeRequests(vertx, config);
     this.policy = BridgeConfig.DROP.equals(config.slowSubscriber()) ? BridgeSocket.SlowPolicy.DROP : BridgeSocket.SlowPolicy.DISCONNECT;
     this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, config.pingTimeoutMs() / 2)), t -> closeSilentSockets());
   }
@@ -92,7 +91,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     if (auth != null) {
       auth.closed(socket);
     }
-    socket.awaitingBrowserReply.values().forEach(m -> fail(m, BusError.NOT_CONNECTED, "the browser socket closed before it answered"));
+    socket.awaitingBrowserReply.values().forEach(m -> BridgeRequests.fail(m, BusError.NOT_CONNECTED, "the browser socket closed before it answered"));
     socket.awaitingBrowserReply.clear();
     status.metrics().connectionClosed();
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0} ({1}) closed", socket.id(), socket.transport());
@@ -228,16 +227,9 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       return;
     }
     String replyAddress = (String) replyTo;
-    DeliveryOptions options = deliveryOptions(frame.getValue("headers")).setSendTimeout(config.replyTimeoutMs());
+    DeliveryOptions options = BridgeRequests.deliveryOptions(frame.getValue("headers")).setSendTimeout(config.replyTimeoutMs());
     Object body = frame.getValue("body");
-    Message<Object> awaiting = socket.awaitingBrowserReply.remove(address);
-    if (awaiting != null) {
-      // The browser answers a message it was sent: the reply goes back the way it came.
-      if (replyAddress == null) {
-        awaiting.reply(body, options);
-      } else {
-        answerWhenReplied(socket, replyAddress, awaiting.replyAndRequest(body, options));
-      }
+    if (requests.answer(socket, address, replyAddress, body, options)) {
       return;
     }
     if (!socket.permissions.mayWrite(address)) {
@@ -248,29 +240,12 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       eventBus.send(address, body, options);
       return;
     }
-    if (socket.awaitingBusReply + socket.awaitingBrowserReply.size() >= config.maxPendingReplies()) {
+    if (!requests.hasRoom(socket)) {
       refuse(socket, replyAddress, BridgeErrors.TOO_MANY_PENDING, "at most " + config.maxPendingReplies()
         + " requests await a reply per socket (bridge.maxPendingReplies)");
       return;
     }
-    answerWhenReplied(socket, replyAddress, eventBus.request(address, body, options));
-  }
-
-  private void answerWhenReplied(BridgeSocket socket, String replyAddress, io.vertx.core.Future<Message<Object>> reply) {
-    socket.awaitingBusReply++;
-    reply.onComplete(answer -> {
-      socket.awaitingBusReply--;
-      if (answer.succeeded()) {
-        deliverReply(socket, replyAddress, answer.result());
-      } else {
-        socket.write(BridgeErrors.replyFailure(replyAddress, answer.cause()));
-      }
-    });
-  }
-
-  private void deliverReply(BridgeSocket socket, String replyAddress, Message<Object> reply) {
-    String replyId = reply.replyAddress() == null ? null : awaitBrowserReply(socket, reply);
-    socket.write(OutFrame.rec(OutFrame.recPrefix(replyAddress), reply.headers(), replyId, reply.body()));
+    requests.forward(socket, replyAddress, eventBus.request(address, body, options));
   }
 
   private void publish(BridgeSocket socket, String address, JsonObject frame) {
@@ -278,57 +253,12 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       deny(socket, null, "publishing to " + address, "inbound");
       return;
     }
-    eventBus.publish(address, frame.getValue("body"), deliveryOptions(frame.getValue("headers")));
-  }
-
-  private static DeliveryOptions deliveryOptions(Object headers) {
-    DeliveryOptions options = new DeliveryOptions();
-    if (headers instanceof JsonObject h) {
-      MultiMap map = MultiMap.caseInsensitiveMultiMap();
-      h.forEach(e -> {
-        if (e.getValue() instanceof JsonArray values) {
-          values.forEach(v -> map.add(e.getKey(), String.valueOf(v)));
-        } else if (e.getValue() != null) {
-          map.add(e.getKey(), String.valueOf(e.getValue()));
-        }
-      });
-      options.setHeaders(map);
-    }
-    return options;
+    eventBus.publish(address, frame.getValue("body"), BridgeRequests.deliveryOptions(frame.getValue("headers")));
   }
 
   @Override
   public void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix) {
-    // Point-to-point messages are held to the same byte limit as publications.
-    if (!socket.admits(policy, this)) {
-      if (message.replyAddress() != null) {
-        fail(message, BusError.SLOW_CONSUMER, "the browser socket does not read what is written to it (bridge.maxPendingBytes)");
-      }
-      return;
-    }
-    String replyId = null;
-    if (message.replyAddress() != null) {
-      if (socket.awaitingBusReply + socket.awaitingBrowserReply.size() >= config.maxPendingReplies()) {
-        fail(message, BusError.BUSY, "the browser socket has " + config.maxPendingReplies()
-          + " requests awaiting a reply (bridge.maxPendingReplies)");
-        return;
-      }
-      replyId = awaitBrowserReply(socket, message);
-    }
-    socket.write(OutFrame.rec(recPrefix, message.headers(), replyId, message.body()));
-  }
-
-  /** Fails a bus message the way gamebus's own failures read: the code, and a message starting with the error's name. */
-  static void fail(Message<Object> message, BusError error, String why) {
-    message.fail(error.code(), error.wireName() + ": " + why);
-  }
-
-  /** Remembers a message the browser may answer, under a fresh reply address, until the reply timeout. */
-  private String awaitBrowserReply(BridgeSocket socket, Message<Object> message) {
-    String replyId = UUID.randomUUID().toString();
-    socket.awaitingBrowserReply.put(replyId, message);
-    vertx.setTimer(config.replyTimeoutMs(), t -> socket.awaitingBrowserReply.remove(replyId));
-    return replyId;
+    requests.deliverSend(socket, message, recPrefix, policy, this);
   }
 
   /** Refuses {@code what} ("sending to a.b"), not permitted by {@code bridge.<list>}, saying why. */
