@@ -22,6 +22,9 @@ public final class LimitsConfig extends ConfigObject {
   public static final int DEFAULT_MAX_PENDING_WRITE_BYTES = 1024 * 1024;
   public static final int DEFAULT_SLOW_CONSUMER_SECONDS = 30;
   public static final int DEFAULT_UPGRADE_TIMEOUT_SECONDS = 10;
+  /** Levels a bad input may be logged at; {@code off} logs none (it is still counted and announced). */
+  public static final String BAD_INPUT_LOG_LEVELS = "off|debug|info|warning";
+  public static final String DEFAULT_BAD_INPUT_LOG_LEVEL = "info";
 
   private static final int MAX = Integer.MAX_VALUE;
 
@@ -34,6 +37,7 @@ public final class LimitsConfig extends ConfigObject {
   private final int maxMessagesPerSecond;
   private final int maxPendingWriteBytes;
   private final int slowConsumerSeconds;
+  private final String badInputLogLevel;
   private final java.util.Set<String> given;
 
   LimitsConfig(JsonFields f) {
@@ -70,6 +74,8 @@ public final class LimitsConfig extends ConfigObject {
     maxPendingWriteBytes = f.integer("maxPendingWriteBytes", DEFAULT_MAX_PENDING_WRITE_BYTES, 1, MAX);
     slowConsumerSeconds = f.integer("slowConsumerSeconds", DEFAULT_SLOW_CONSUMER_SECONDS, 1, MAX);
     upgradeTimeoutSeconds = f.integer("upgradeTimeoutSeconds", DEFAULT_UPGRADE_TIMEOUT_SECONDS, 1, 3600);
+    badInputLogLevel = f.matching("badInputLogLevel", DEFAULT_BAD_INPUT_LOG_LEVEL, BAD_INPUT_LOG_LEVELS,
+        "one of off, debug, info, warning");
     given = java.util.Set.copyOf(f.givenKeys());
     f.done();
   }
@@ -137,6 +143,15 @@ public final class LimitsConfig extends ConfigObject {
   }
 
   /** Whether the configuration set that field, rather than leaving it to its default. */
+  /**
+   * The level at which each bad input is logged, one line each, at most
+   * {@code 10} lines a second per endpoint (then one line says how many were left out);
+   * default {@value #DEFAULT_BAD_INPUT_LOG_LEVEL}.
+   */
+  public String badInputLogLevel() {
+    return badInputLogLevel;
+  }
+
   public boolean isSet(String field) {
     return given.contains(field);
   }
@@ -152,6 +167,7 @@ public final class LimitsConfig extends ConfigObject {
         .put("maxMessagesPerSecond", maxMessagesPerSecond)
         .put("maxPendingWriteBytes", maxPendingWriteBytes)
         .put("slowConsumerSeconds", slowConsumerSeconds)
-        .put("upgradeTimeoutSeconds", upgradeTimeoutSeconds);
+        .put("upgradeTimeoutSeconds", upgradeTimeoutSeconds)
+        .put("badInputLogLevel", badInputLogLevel);
   }
 }

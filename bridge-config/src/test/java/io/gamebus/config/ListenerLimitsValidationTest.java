@@ -54,6 +54,15 @@ class ListenerLimitsValidationTest {
   }
 
   @Test
+  void badInputLogLevelDefaultsToInfoAndTakesOnlyKnownLevels() {
+    assertEquals("info", LimitsConfig.defaults().badInputLogLevel());
+    assertEquals("off", GamebusConfig.fromJson(config(server("a", 1).put("limits",
+      new JsonObject().put("badInputLogLevel", "off")))).endpoints().get(0).limits().badInputLogLevel());
+    assertError("endpoints[0].limits.badInputLogLevel: 'loud' is not one of off, debug, info, warning",
+      config(server("a", 1).put("limits", new JsonObject().put("badInputLogLevel", "loud"))));
+  }
+
+  @Test
   void dfhackHasNoLoginSoALoginTimeoutIsAnError() {
     assertError("endpoints[0].limits.loginTimeoutSeconds: DFHack has no login; remove this limit",
       config(dfhack().put("limits", new JsonObject().put("loginTimeoutSeconds", 10))));

@@ -29,6 +29,7 @@ public final class EndpointBus {
   private final AtomicLong seq = new AtomicLong();
   private final String inAddress;
   private volatile String state = "starting";
+  private volatile BadInputLog badInputLog;
 
   public EndpointBus(Vertx vertx, String prefix, String protocol, String endpoint, String nodeId) {
     this.eventBus = Gamebus.install(vertx);
@@ -92,9 +93,21 @@ public final class EndpointBus {
     eventBus.publish(addresses.status(), status);
   }
 
-  /** A bad input seen on a connection: counted and announced; the caller decides the answer. */
+  /** Logs each bad input through {@code log} (one line each, rate-limited); default: info. */
+  public EndpointBus badInputLog(BadInputLog log) {
+    this.badInputLog = log;
+    return this;
+  }
+
+  /** A bad input seen on a connection: counted, announced and logged; the caller decides the answer. */
   public void badInput(String connection, String detail) {
     metrics.badInput();
+    BadInputLog log = badInputLog;
+    if (log == null) {
+      log = new BadInputLog(protocol + "." + endpoint, io.gamebus.config.LimitsConfig.DEFAULT_BAD_INPUT_LOG_LEVEL);
+      badInputLog = log;
+    }
+    log.log(connection, detail);
     status(connection, StatusEvent.BAD_INPUT, detail);
   }
 }

@@ -14,6 +14,7 @@ public record EndpointContext(EndpointConfig config, String prefix, NodeIdentity
 
   /** The endpoint's side of the bus contract, named after its configuration. */
   public EndpointBus newBus(Vertx vertx) {
-    return new EndpointBus(vertx, prefix, config.protocol().id(), config.name(), node.id());
+    return new EndpointBus(vertx, prefix, config.protocol().id(), config.name(), node.id())
+      .badInputLog(new BadInputLog(config.protocol().id() + "." + config.name(), config.limits().badInputLogLevel()));
   }
 }

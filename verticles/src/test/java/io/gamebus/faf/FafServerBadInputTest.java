@@ -86,6 +86,29 @@ class FafServerBadInputTest {
   }
 
   @Test
+  void badInputOnFafWritesOneLogLineSayingWhichConnectionAndWhy(Vertx vertx, VertxTestContext test) {
+    java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.gamebus.badinput");
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) {
+        logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+      }
+      @Override public void flush() { }
+      @Override public void close() { }
+    };
+    logger.addHandler(capture);
+    FafTestClient.tcp(vertx, tcpPort).compose(hostile -> {
+      hostile.sendRaw(Buffer.buffer("{\"command\": \n"));
+      return hostile.closed();
+    }).onComplete(test.succeeding(v -> test.verify(() -> {
+      logger.removeHandler(capture);
+      assertEquals(1, logged.size(), logged.toString());
+      assertTrue(logged.get(0).startsWith("faf.lobby: bad input on "), logged.get(0));
+      test.completeNow();
+    })));
+  }
+
+  @Test
   void invalidJsonClosesWithoutReply(Vertx vertx, VertxTestContext test) {
     closedWithoutReply(vertx, test, false, Buffer.buffer("{\"command\": \n"));
   }
