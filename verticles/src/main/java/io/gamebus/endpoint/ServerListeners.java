@@ -274,6 +274,11 @@ public final class ServerListeners<C extends ServerConnection> {
     if (e instanceof HttpClosedException) {
       return;
     }
+    if (e instanceof java.io.IOException) {
+      // A reset or broken pipe: the peer went away abruptly, which is an ordinary disconnect.
+      bus.status(connection.id(), StatusEvent.CONNECTION_ERROR, e.getMessage());
+      return;
+    }
     if (e instanceof CorruptedWebSocketFrameException corrupted) {
       connection.link().reject("websocket: " + e.getMessage(), corrupted.closeStatus().code());
       return;

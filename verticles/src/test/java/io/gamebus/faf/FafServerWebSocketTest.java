@@ -96,6 +96,32 @@ class FafServerWebSocketTest {
   }
 
   /** Found by the reliability battery: invalid UTF-8 in a text frame was accepted (FAF answered pong). */
+  /** Kept in a field: Vert.x closes what a garbage-collected client opened. */
+  private io.vertx.core.net.NetClient resetting;
+
+  @Test
+  void aWebSocketPeerThatResetsTheConnectionIsAnOrdinaryDisconnectNotBadInput(Vertx vertx, VertxTestContext test) {
+    // SO_LINGER 0: closing sends a TCP reset instead of a close frame and a FIN.
+    resetting = vertx.createNetClient(new io.vertx.core.net.NetClientOptions().setSoLinger(0));
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer("gamebus.faf.lobby.status", m -> {
+      if ("connection-closed".equals(m.body().getString("state"))) {
+        test.verify(() -> {
+          assertEquals(0, node.fafServer("lobby").bus().metrics().badInputs(), "a reset is not bad input");
+          test.completeNow();
+        });
+      }
+    });
+    resetting.connect(wsPort, "127.0.0.1").onComplete(test.succeeding(socket -> {
+      socket.handler(response -> {
+        if (response.toString().startsWith("HTTP/1.1 101")) {
+          socket.close();
+        }
+      });
+      socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + wsPort + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    }));
+  }
+
   @Test
   void invalidUtf8InATextFrameClosesWith1007(Vertx vertx, VertxTestContext test) {
     webSockets.connect(wsPort, "127.0.0.1", "/").onComplete(test.succeeding(ws -> {
