@@ -50,7 +50,7 @@ public final class OriginGuard implements Handler<RoutingContext> {
       return true;
     }
     LOG.log(System.Logger.Level.WARNING, "Refused event-bus bridge connection from origin {0} (remote {1}): "
-      + "not the console's origin and not in bridge.allowedOrigins", origin, remote);
+      + "not the console''s origin and not in bridge.allowedOrigins", origin, remote);
     return false;
   }
 }
