@@ -1,6 +1,5 @@
 package io.gamebus.bridge;
 
-import io.gamebus.bus.BusError;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.BridgeConfig;
 import io.gamebus.endpoint.EndpointBus;
@@ -91,8 +90,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     if (auth != null) {
       auth.closed(socket);
     }
-    socket.awaitingBrowserReply.values().forEach(m -> BridgeRequests.fail(m, BusError.NOT_CONNECTED, "the browser socket closed before it answered"));
-    socket.awaitingBrowserReply.clear();
+    requests.closed(socket);
     status.metrics().connectionClosed();
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0} ({1}) closed", socket.id(), socket.transport());
     status.status(socket.id(), StatusEvent.CONNECTION_CLOSED, socket.transport());

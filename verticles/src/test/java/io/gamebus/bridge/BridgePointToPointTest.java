@@ -170,4 +170,22 @@ class BridgePointToPointTest {
       assertEquals(new JsonObject().put("a", q), asked.await(5, TimeUnit.SECONDS).body());
     }
   }
+
+  /**
+   * The reply timer only forgot the request: the requester waited for its own timeout (here 60 s)
+   * instead of failing with TIMEOUT after bridge.replyTimeoutMs, as documented.
+   */
+  @Test
+  void aBusRequestTheBrowserDoesNotAnswerFailsWithTimeoutAfterReplyTimeoutMs(Vertx vertx) throws Exception {
+    BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject().put("replyTimeoutMs", 300));
+    BridgeWs page = bridge.listening(SERVICE);
+    Future<Message<Object>> asked = request(vertx, new JsonObject().put("q", 1));
+    JsonObject rec = receivedBy(page, 1);
+    ReplyException failed = failure(asked);
+    assertEquals(504, failed.failureCode(), failed.getMessage());
+    assertTrue(failed.getMessage().contains("bridge.replyTimeoutMs"), failed.getMessage());
+    // A late answer is an ordinary send to an address nobody listens on (refused: not test.*).
+    answer(page, rec, new JsonObject().put("a", 1));
+    assertEquals("access_denied", page.next(5000).getString("body"));
+  }
 }
