@@ -77,6 +77,13 @@ final class BridgeRequests {
       socket.awaitingBusReply--;
       if (answer.succeeded()) {
         Message<Object> message = answer.result();
+        if (socket.isClosed()) {
+          // Nobody can answer a reply that asks for one: tell its sender now, not at its timeout.
+          if (message.replyAddress() != null) {
+            fail(message, BusError.NOT_CONNECTED, "the browser socket closed before the reply came");
+          }
+          return;
+        }
         String replyId = message.replyAddress() == null ? null : awaitBrowserReply(socket, message);
         socket.write(OutFrame.rec(OutFrame.recPrefix(replyAddress), message.headers(), replyId, message.body()));
       } else {
