@@ -162,6 +162,13 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
         + config.maxRegistrations() + " addresses (bridge.maxRegistrations)");
       return;
     }
+    // A replay is written whatever the backlog, so one that has not taken what it was given
+    // before gets none on top (else each repeated register would pile up historySize envelopes):
+    // the slow policy applies, as to a live message; with drop it is told of the gap.
+    boolean replay = lastSeq == null || socket.admits(policy, this);
+    if (!socket.isLive()) {
+      return;
+    }
     if (socket.registrations.contains(address)) {
       leave(address, socket);
     }
@@ -172,7 +179,10 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       vertx.cancelTimer(fanout.lingerTimer);
       fanout.lingerTimer = -1;
     }
-    AddressFanout.Recovery recovery = fanout.subscribe(socket, lastSeq);
+    AddressFanout.Recovery recovery = fanout.subscribe(socket, replay ? lastSeq : null);
+    if (!replay) {
+      recovery = new AddressFanout.Recovery(false, 0, lastSeq); // dropped (drop policy): a gap
+    }
     if (recovery != null) {
       socket.write(BridgeErrors.recoveryReport(address, recovery));
     }
