@@ -104,6 +104,11 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
 
   void onFrame(BridgeSocket socket, String text) {
     socket.lastHeardMs = System.currentTimeMillis();
+    // What a frame asks for (a reply, an err, a replay) is written whatever the backlog: a page that
+    // does not read is cut off when it asks for more, as for a live message, not only by one.
+    if (policy == BridgeSocket.SlowPolicy.DISCONNECT && !socket.admits(policy, this)) {
+      return;
+    }
     JsonObject frame;
     try {
       frame = new JsonObject(text);
