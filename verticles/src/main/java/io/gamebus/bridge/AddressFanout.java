@@ -70,12 +70,19 @@ final class AddressFanout {
   /** The next subscriber in turn that is not being cut off; if all are, the next one (which refuses it). */
   private BridgeSocket nextForSend() {
     for (int tried = 0; tried < subscribers.length; tried++) {
-      BridgeSocket candidate = subscribers[nextForSend++ % subscribers.length];
+      BridgeSocket candidate = inTurn();
       if (candidate.isLive()) {
         return candidate;
       }
     }
-    return subscribers[nextForSend++ % subscribers.length];
+    return inTurn();
+  }
+
+  /** The subscriber whose turn it is; the turn is kept an index (not a count that would wrap around to negative). */
+  private BridgeSocket inTurn() {
+    int at = nextForSend % subscribers.length;
+    nextForSend = at + 1;
+    return subscribers[at];
   }
 
   String address() {

@@ -62,7 +62,7 @@ enum BridgeErrors {
     } else {
       frame.put("failureCode", -1).put("failureType", "RECIPIENT_FAILURE");
     }
-    return OutFrame.of(frame.put("message", String.valueOf(cause.getMessage())));
+    return OutFrame.of(frame.put("message", cause.getMessage()));
   }
 
   /**

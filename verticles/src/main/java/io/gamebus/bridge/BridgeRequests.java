@@ -52,14 +52,15 @@ final class BridgeRequests {
    * set) and returns true; otherwise false: the frame is an ordinary send.
    */
   boolean answer(BridgeSocket socket, String address, String replyAddress, Object body, DeliveryOptions options) {
-    Message<Object> awaiting = socket.awaitingBrowserReply.remove(address);
-    if (awaiting == null) {
+    BridgeSocket.AwaitedReply awaited = socket.awaitingBrowserReply.remove(address);
+    if (awaited == null) {
       return false;
     }
+    vertx.cancelTimer(awaited.timer());
     if (replyAddress == null) {
-      awaiting.reply(body, options);
+      awaited.message().reply(body, options);
     } else {
-      forward(socket, replyAddress, awaiting.replyAndRequest(body, options));
+      forward(socket, replyAddress, awaited.message().replyAndRequest(body, options));
     }
     return true;
   }
@@ -76,6 +77,13 @@ final class BridgeRequests {
       socket.awaitingBusReply--;
       if (answer.succeeded()) {
         Message<Object> message = answer.result();
+        if (socket.isClosed()) {
+          // Nobody can answer a reply that asks for one: tell its sender now, not at its timeout.
+          if (message.replyAddress() != null) {
+            fail(message, BusError.NOT_CONNECTED, "the browser socket closed before the reply came");
+          }
+          return;
+        }
         String replyId = message.replyAddress() == null ? null : awaitBrowserReply(socket, message);
         socket.write(OutFrame.rec(OutFrame.recPrefix(replyAddress), message.headers(), replyId, message.body()));
       } else {
@@ -113,11 +121,29 @@ final class BridgeRequests {
     message.fail(error.code(), error.wireName() + ": " + why);
   }
 
-  /** Remembers a message the browser may answer, under a fresh reply address, until the reply timeout. */
+  /**
+   * Remembers a message the browser may answer, under a fresh reply address; unanswered after
+   * {@code bridge.replyTimeoutMs}, it fails with TIMEOUT (the requester may wait longer).
+   */
   private String awaitBrowserReply(BridgeSocket socket, Message<Object> message) {
     String replyId = UUID.randomUUID().toString();
-    socket.awaitingBrowserReply.put(replyId, message);
-    vertx.setTimer(config.replyTimeoutMs(), t -> socket.awaitingBrowserReply.remove(replyId));
+    long timer = vertx.setTimer(config.replyTimeoutMs(), t -> {
+      BridgeSocket.AwaitedReply expired = socket.awaitingBrowserReply.remove(replyId);
+      if (expired != null) {
+        fail(expired.message(), BusError.TIMEOUT, "the browser did not answer within " + config.replyTimeoutMs()
+          + " ms (bridge.replyTimeoutMs)");
+      }
+    });
+    socket.awaitingBrowserReply.put(replyId, new BridgeSocket.AwaitedReply(message, timer));
     return replyId;
+  }
+
+  /** The socket closed: every bus request it was asked to answer fails at once. */
+  void closed(BridgeSocket socket) {
+    for (BridgeSocket.AwaitedReply awaited : socket.awaitingBrowserReply.values()) {
+      vertx.cancelTimer(awaited.timer());
+      fail(awaited.message(), BusError.NOT_CONNECTED, "the browser socket closed before it answered");
+    }
+    socket.awaitingBrowserReply.clear();
   }
 }

@@ -22,7 +22,7 @@ abstract class BridgeSocket {
   private final String remote;
   final Set<String> registrations = new LinkedHashSet<>();
   /** Bus messages delivered to this browser that await its reply, by the reply address it was given. */
-  final Map<String, Message<Object>> awaitingBrowserReply = new HashMap<>();
+  final Map<String, AwaitedReply> awaitingBrowserReply = new HashMap<>();
   /** Requests this browser sent that await a reply from the bus. */
   int awaitingBusReply;
   BridgePermissions permissions;
@@ -127,6 +127,10 @@ abstract class BridgeSocket {
   /** Called by the transport once, when the connection has ended. */
   final void markClosed() {
     closed = true;
+  }
+
+  /** A bus message awaiting this browser's reply, and the timer that fails it (bridge.replyTimeoutMs). */
+  record AwaitedReply(Message<Object> message, long timer) {
   }
 
   /** Told when sockets fall behind: counts and announces it. */

@@ -89,16 +89,22 @@ final class BridgeTransports {
     }
   }
 
-  /** An accepted WebSocket: raw at {@code <path>/websocket}, SockJS-framed under a session path. */
-  void webSocket(ServerWebSocket ws) {
-    accept(ws, !rawPath.equals(ws.path()));
+  /**
+   * An accepted WebSocket: raw at {@code <path>/websocket}, SockJS-framed under a session path;
+   * {@code ended} runs once when its connection has closed.
+   */
+  void webSocket(ServerWebSocket ws, Runnable ended) {
+    accept(ws, !rawPath.equals(ws.path()), ended);
   }
 
-  private void accept(ServerWebSocket ws, boolean sockJs) {
+  private void accept(ServerWebSocket ws, boolean sockJs, Runnable ended) {
     WebSocketBridgeSocket socket = new WebSocketBridgeSocket(vertx, bridge.nextSocketId(), ws, sockJs,
       config.maxPendingBytes(), flushes, bridge.defaultPermissions());
     bridge.opened(socket);
-    socket.start(frame -> bridge.onFrame(socket, frame), () -> bridge.closed(socket), config.maxFrameBytes(),
+    socket.start(frame -> bridge.onFrame(socket, frame), () -> {
+      ended.run();
+      bridge.closed(socket);
+    }, config.maxFrameBytes(),
       why -> bridge.badInput(socket, why));
     // After start: a refused token's err must follow SockJS's open frame.
     bridge.connectedWith(socket, ws.uri());

@@ -1,6 +1,5 @@
 package io.gamebus.bridge;
 
-import io.gamebus.bus.BusError;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.config.BridgeConfig;
 import io.gamebus.endpoint.EndpointBus;
@@ -91,8 +90,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     if (auth != null) {
       auth.closed(socket);
     }
-    socket.awaitingBrowserReply.values().forEach(m -> BridgeRequests.fail(m, BusError.NOT_CONNECTED, "the browser socket closed before it answered"));
-    socket.awaitingBrowserReply.clear();
+    requests.closed(socket);
     status.metrics().connectionClosed();
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0} ({1}) closed", socket.id(), socket.transport());
     status.status(socket.id(), StatusEvent.CONNECTION_CLOSED, socket.transport());
@@ -106,6 +104,11 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
 
   void onFrame(BridgeSocket socket, String text) {
     socket.lastHeardMs = System.currentTimeMillis();
+    // What a frame asks for (a reply, an err, a replay) is written whatever the backlog: a page that
+    // does not read is cut off when it asks for more, as for a live message, not only by one.
+    if (policy == BridgeSocket.SlowPolicy.DISCONNECT && !socket.admits(policy, this)) {
+      return;
+    }
     JsonObject frame;
     try {
       frame = new JsonObject(text);
@@ -164,6 +167,13 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
         + config.maxRegistrations() + " addresses (bridge.maxRegistrations)");
       return;
     }
+    // A replay is written whatever the backlog, so one that has not taken what it was given
+    // before gets none on top (else each repeated register would pile up historySize envelopes):
+    // the slow policy applies, as to a live message; with drop it is told of the gap.
+    boolean replay = lastSeq == null || socket.admits(policy, this);
+    if (!socket.isLive()) {
+      return;
+    }
     if (socket.registrations.contains(address)) {
       leave(address, socket);
     }
@@ -174,7 +184,10 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
       vertx.cancelTimer(fanout.lingerTimer);
       fanout.lingerTimer = -1;
     }
-    AddressFanout.Recovery recovery = fanout.subscribe(socket, lastSeq);
+    AddressFanout.Recovery recovery = fanout.subscribe(socket, replay ? lastSeq : null);
+    if (!replay) {
+      recovery = new AddressFanout.Recovery(false, 0, lastSeq); // dropped (drop policy): a gap
+    }
     if (recovery != null) {
       socket.write(BridgeErrors.recoveryReport(address, recovery));
     }

@@ -14,6 +14,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import java.util.HashSet;
+import java.util.Set;
+
 
 /**
  * The console page at {@code /}, the endpoint list at {@code /api/endpoints}, and gamebus's own
@@ -30,7 +33,8 @@ public final class ConsoleServer extends VerticleBase {
   private OriginGuard guard;
   private EndpointBus status;
   private BusBridge busBridge;
-  private int openConnections;
+  /** The port's open TCP connections, by peer address (one per connection, as in PendingUpgrades). */
+  private final Set<String> openConnections = new HashSet<>();
   private long refusedConnections;
 
   public ConsoleServer(HttpConfig http, BridgeConfig bridge, EndpointRegistry registry) {
@@ -63,7 +67,9 @@ public final class ConsoleServer extends VerticleBase {
     BridgeTransports transports = new BridgeTransports(vertx, bridge, busBridge, new FlushBatch(context));
     transports.mount(router);
     server.webSocketHandshakeHandler(handshake -> transports.handshake(handshake, guard()));
-    server.webSocketHandler(transports::webSocket);
+    // Vert.x replaces an upgraded connection's handler, so that connection's close handler never
+    // runs: the WebSocket's end releases its place instead.
+    server.webSocketHandler(ws -> transports.webSocket(ws, () -> openConnections.remove(String.valueOf(ws.remoteAddress()))));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return server.requestHandler(router).listen(http.port(), http.host())
       .recover(e -> Future.failedFuture("console: cannot listen on " + http.host() + ":" + http.port()
@@ -80,19 +86,20 @@ public final class ConsoleServer extends VerticleBase {
 
   /** Holds the port to {@code bridge.maxConnections} open TCP connections: the next is closed at accept. */
   private void countConnection(HttpConnection connection) {
-    if (openConnections >= bridge.maxConnections()) {
+    if (openConnections.size() >= bridge.maxConnections()) {
       refusedConnections++;
       if (refusedConnections == 1 || refusedConnections % 1000 == 0) {
         System.getLogger(ConsoleServer.class.getName()).log(System.Logger.Level.WARNING,
-          "console: {0} connection(s) refused so far: {1} are open (bridge.maxConnections)", refusedConnections, openConnections);
+          "console: {0} connection(s) refused so far: {1} are open (bridge.maxConnections)", refusedConnections, openConnections.size());
       }
       status.status(null, io.gamebus.bus.StatusEvent.CONNECTION_REFUSED, "bridge.maxConnections (" + bridge.maxConnections()
         + ") reached; " + connection.remoteAddress() + " closed");
       connection.close();
       return;
     }
-    openConnections++;
-    connection.closeHandler(v -> openConnections--);
+    String peer = String.valueOf(connection.remoteAddress());
+    openConnections.add(peer);
+    connection.closeHandler(v -> openConnections.remove(peer));
   }
 
   private OriginGuard guard() {

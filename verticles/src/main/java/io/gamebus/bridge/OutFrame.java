@@ -123,8 +123,9 @@ final class OutFrame {
     if (body instanceof Buffer buffer) {
       return Json.encode(buffer).getBytes(StandardCharsets.UTF_8);
     }
+    // byte[] has a default bus codec; like the stock bridge, it is written as (base64url) text.
     if (body instanceof JsonObject || body instanceof JsonArray || body instanceof String
-        || body instanceof Number || body instanceof Boolean || body == null) {
+        || body instanceof Number || body instanceof Boolean || body instanceof byte[] || body == null) {
       return Json.encode(body).getBytes(StandardCharsets.UTF_8);
     }
     return Json.encode(String.valueOf(body)).getBytes(StandardCharsets.UTF_8);

@@ -170,4 +170,42 @@ class BridgePointToPointTest {
       assertEquals(new JsonObject().put("a", q), asked.await(5, TimeUnit.SECONDS).body());
     }
   }
+
+  /**
+   * The reply timer only forgot the request: the requester waited for its own timeout (here 60 s)
+   * instead of failing with TIMEOUT after bridge.replyTimeoutMs, as documented.
+   */
+  @Test
+  void aBusRequestTheBrowserDoesNotAnswerFailsWithTimeoutAfterReplyTimeoutMs(Vertx vertx) throws Exception {
+    BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject().put("replyTimeoutMs", 300));
+    BridgeWs page = bridge.listening(SERVICE);
+    Future<Message<Object>> asked = request(vertx, new JsonObject().put("q", 1));
+    JsonObject rec = receivedBy(page, 1);
+    ReplyException failed = failure(asked);
+    assertEquals(504, failed.failureCode(), failed.getMessage());
+    assertTrue(failed.getMessage().contains("bridge.replyTimeoutMs"), failed.getMessage());
+    // A late answer is an ordinary send to an address nobody listens on (refused: not test.*).
+    answer(page, rec, new JsonObject().put("a", 1));
+    assertEquals("access_denied", page.next(5000).getString("body"));
+  }
+
+  /**
+   * A bus reply that asks the browser for an answer in turn, arriving after the browser closed,
+   * was parked on the closed socket: the replier waited for its whole timeout, not told at once.
+   */
+  @Test
+  void aReplyAskingForAnAnswerAfterTheBrowserClosedFailsAtOnceWith503(Vertx vertx) throws Exception {
+    BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject());
+    io.vertx.core.Promise<Message<Object>> asked = io.vertx.core.Promise.promise();
+    vertx.eventBus().consumer("test.ask", asked::complete).completion().await(5, TimeUnit.SECONDS);
+    BridgeWs page = bridge.raw();
+    String id = bridge.connectionOf(page);
+    page.send(new JsonObject().put("type", "send").put("address", "test.ask").put("replyAddress", "r1")
+      .put("body", new JsonObject()));
+    Message<Object> request = asked.future().await(5, TimeUnit.SECONDS);
+    page.ws.close();
+    bridge.awaitStatus(BridgeHarness.state("connection-closed", id), 5000);
+    ReplyException failed = failure(request.replyAndRequest(new JsonObject(), PATIENT));
+    assertEquals(503, failed.failureCode(), failed.getMessage());
+  }
 }

@@ -204,4 +204,33 @@ class BridgeRecoveryTest {
       assertEquals(expected, got, page.transcript());
     }
   }
+
+  /**
+   * A replay was written whatever the socket's backlog, and only a live message applied the slow
+   * policy: a page that never reads could repeat one 80-byte recovering register, each writing up
+   * to historySize envelopes, and on a quiet address nothing cut it off (here 40 MB held for it).
+   */
+  @Test
+  void aPageThatDoesNotReadCannotPileUpReplaysByRegisteringAgain(Vertx vertx) throws Exception {
+    BridgeHarness bridge = BridgeHarness.start(vertx, new JsonObject().put("maxPendingBytes", 64 * 1024));
+    BridgeWs keeper = bridge.listening(FEED);
+    for (long seq = 1; seq <= 1000; seq++) {
+      bridge.publish(FEED, seq, 1000);
+    }
+    for (long seq = 1; seq <= 1000; seq++) {
+      assertEquals(seq, BridgeWs.seq(keeper.next(5000)), "kept in the history");
+    }
+    try (java.net.Socket never = bridge.upgradedSocket("/eventbus/websocket")) {
+      String id = bridge.connectionOf(io.vertx.core.net.SocketAddress.inetSocketAddress(never.getLocalPort(), "127.0.0.1"));
+      byte[] again = BridgeHarness.maskedText(new JsonObject().put("type", "register").put("address", FEED)
+        .put("headers", new JsonObject().put("lastSeq", "0")).encode());
+      for (int i = 0; i < 40; i++) {
+        never.getOutputStream().write(again);
+      }
+      never.getOutputStream().flush();
+      JsonObject cut = bridge.awaitStatus(BridgeHarness.state("slow-consumer", id), 8000);
+      // What it asked for once (about 1.1 MB here) may wait on top of the limit, not 40 times that.
+      assertTrue(cut.getLong("pendingBytes") < 4 << 20, cut.encode());
+    }
+  }
 }

@@ -276,4 +276,30 @@ class BridgeSlowSubscriberTest {
   void aStalledSockJsWebSocketGetsSockJsCloseFrame1013(Vertx vertx) throws Exception {
     stalledSocketIsCutOff(vertx, true);
   }
+
+  /**
+   * Only a live message applied the slow policy: a page that never read could keep asking (bus
+   * requests whose replies, errs, replays are written whatever the backlog) and on a quiet address
+   * gamebus held everything it was answered (here 16 KB per request) with nothing cutting it off.
+   */
+  @Test
+  void aPageThatDoesNotReadButKeepsAskingIsCutOff(Vertx vertx) throws Exception {
+    BridgeHarness bridge = BridgeHarness.start(vertx, settings("disconnect"));
+    String big = "x".repeat(16 * 1024);
+    vertx.eventBus().consumer("test.big", m -> m.reply(big)).completion().await(5, TimeUnit.SECONDS);
+    try (Socket never = bridge.upgradedSocket("/eventbus/websocket")) {
+      String id = bridge.connectionOf(io.vertx.core.net.SocketAddress.inetSocketAddress(never.getLocalPort(), "127.0.0.1"));
+      byte[] ask = BridgeHarness.maskedText(new JsonObject().put("type", "send").put("address", "test.big")
+        .put("replyAddress", "r").put("body", "?").encode());
+      JsonObject cut = null;
+      for (int sent = 0; cut == null; sent += 16) {
+        assertTrue(sent < 4096, "not cut off after " + sent + " requests answered with 16 KB each: " + bridge.seenStatuses());
+        for (int i = 0; i < 16; i++) {
+          never.getOutputStream().write(ask);
+        }
+        never.getOutputStream().flush();
+        cut = bridge.pollStatus(BridgeHarness.state("slow-consumer", id), 20);
+      }
+    }
+  }
 }

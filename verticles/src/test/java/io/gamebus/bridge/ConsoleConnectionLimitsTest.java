@@ -5,6 +5,9 @@ import io.gamebus.config.HttpConfig;
 import io.gamebus.endpoint.EndpointRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
@@ -19,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,6 +38,7 @@ class ConsoleConnectionLimitsTest {
   private int port;
   private NetClient tcp;
   private final io.vertx.core.Promise<String> refused = io.vertx.core.Promise.promise();
+  private final java.util.concurrent.BlockingQueue<String> closedSockets = new java.util.concurrent.LinkedBlockingQueue<>();
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
@@ -42,6 +48,8 @@ class ConsoleConnectionLimitsTest {
     vertx.eventBus().<JsonObject>consumer("gamebus.bridge.console.status", m -> {
       if ("connection-refused".equals(m.body().getString("state"))) {
         refused.tryComplete(m.body().getString("detail"));
+      } else if ("connection-closed".equals(m.body().getString("state"))) {
+        closedSockets.add(m.body().getString("connection"));
       }
     });
     vertx.deployVerticle(console).await(10, TimeUnit.SECONDS);
@@ -74,5 +82,23 @@ class ConsoleConnectionLimitsTest {
   @Test
   void aConnectionThatSendsNothingIsClosedAfterTheIdleTimeout(VertxTestContext test) {
     connect().onComplete(test.succeeding(socket -> socket.closeHandler(v -> test.completeNow())));
+  }
+
+  /**
+   * Vert.x replaces an upgraded connection's handler, so the connection's own close handler never
+   * runs: every bridge WebSocket that ever connected stayed counted, and after maxConnections of
+   * them (page reloads, reconnects) the console refused everyone.
+   */
+  @Test
+  void closedBridgeWebSocketsStopCountingAgainstMaxConnections(Vertx vertx) throws Exception {
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketConnectOptions bridge = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+      .setURI("/eventbus/websocket");
+    for (int i = 0; i < 5; i++) {
+      WebSocket ws = client.connect(bridge).await(5, TimeUnit.SECONDS);
+      ws.close().await(5, TimeUnit.SECONDS);
+      assertNotNull(closedSockets.poll(5, TimeUnit.SECONDS), "socket " + i + " closed on the server");
+    }
+    assertFalse(refused.future().isComplete(), "refused: " + refused.future().result());
   }
 }

@@ -36,4 +36,12 @@ class OutFrameTest {
     assertEquals(new JsonArray().add(frame.text()), new JsonArray(text.substring(1)));
     assertEquals(sockJs.readableBytes(), sockJs.capacity(), "no slack kept with the frame in history");
   }
+
+  /** A byte[] body (it has a default bus codec) was written as "[B@1b2c3d", not base64 as the stock bridge writes it. */
+  @Test
+  void aByteArrayBodyIsBase64AsTheStockBridgeWritesIt() {
+    byte[] bytes = {1, 2, 3, (byte) 0xff};
+    OutFrame rec = OutFrame.rec(OutFrame.recPrefix("a.b"), null, null, bytes);
+    assertEquals(new JsonObject().put("type", "rec").put("address", "a.b").put("body", bytes).encode(), rec.text());
+  }
 }
