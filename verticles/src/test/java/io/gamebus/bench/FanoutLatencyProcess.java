@@ -104,10 +104,10 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
   /** The clock step the child measured, in ns, from its READY line (the same for every run). */
   private static volatile long clockStepNanos = -1;
 
-  static void header(int childLoops) {
+  static void header(int childLoops, long childWarmUpMillis) {
     String body = FanoutPublisher.envelope(0, true).body().encode();
-    System.out.printf("%n### Latency with the subscribers in another JVM (same classpath; %d event loop(s) there)%n%n",
-      childLoops);
+    System.out.printf("%n### Latency with the subscribers in another JVM (same classpath; %d event loop(s) there;"
+      + " a new JVM per run, %d ms of paced warm-up before the measured seconds)%n%n", childLoops, childWarmUpMillis);
     System.out.printf("Publish time carried as epoch microseconds (Instant.now(), CLOCK_REALTIME in both processes;"
       + " envelope body %d bytes). Server GC: collections that ended in the measured window in the JVM of the"
       + " server and publisher (count / total / longest ms; JDK 17's beans report G1's young and full pauses, not"
@@ -131,9 +131,11 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       String ready = child.await("READY");
       warm.await(60, TimeUnit.SECONDS);
       clockStepNanos = Long.parseLong(ready.split(" ")[1]);
-      long millis = options.warmUpMillis() + options.latencySeconds() * 1000L;
+      // A new JVM's first seconds are its JIT's: a run measured from a cold child lags behind the
+      // server it measures, so the paced warm-up is longer here than in one JVM.
+      long millis = options.childWarmUpMillis() + options.latencySeconds() * 1000L;
       Future<Long> paced = publisher.paced(child, perSecond, millis, options.window());
-      Thread.sleep(options.warmUpMillis());
+      Thread.sleep(options.childWarmUpMillis());
       String[] result;
       JvmWindow.Summary server;
       try (JvmWindow window = JvmWindow.open()) {

@@ -21,13 +21,15 @@ import java.util.List;
  *       the server's event loop a core of its own on a 2-core machine);</li>
  *   <li>{@code --latency-process}: the latency runs are made a second time with the subscribers in
  *       another JVM ({@link FanoutLatencyProcess}); {@code --latency-process only}: only that way.
- *       {@code --child-loops}: event loops of that JVM's subscribers (default: {@code --client-loops}).</li>
+ *       {@code --child-loops}: event loops of that JVM's subscribers (default: {@code --client-loops});
+ *       {@code --child-warmup-ms 5000}: paced publishing before each measured window there (the child
+ *       JVM is new for every run, and its JIT compiles the client meanwhile).</li>
  * </ul>
  */
 record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long warmUpMillis, int window,
                      List<Integer> latencySubscribers, int latencySeconds, List<Integer> latencyRates,
                      int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops,
-                     LatencyMode latencyMode, int childLoops) {
+                     LatencyMode latencyMode, int childLoops, long childWarmUpMillis) {
 
   /** Where the latency runs' subscribers are: this JVM (the default), both ways, or another JVM only. */
   enum LatencyMode {
@@ -63,6 +65,7 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
     int clientLoops = 1;
     LatencyMode latencyMode = LatencyMode.IN_PROCESS;
     int childLoops = -1;
+    long childWarmUp = 5000;
     for (int i = 0; i < words.size(); i += 2) {
       String name = words.get(i);
       if (name.equals("--latency-process")) {
@@ -90,13 +93,15 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
         case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
         case "--client-loops" -> clientLoops = Integer.parseInt(value);
         case "--child-loops" -> childLoops = Integer.parseInt(value);
+        case "--child-warmup-ms" -> childWarmUp = Long.parseLong(value);
         default -> throw new IllegalArgumentException("unknown option " + name
           + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds --latency-rates"
-          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops");
+          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms");
       }
     }
     return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, latencyRates, stallN, stallMessages,
-      stallSeconds, clientLoops, latencyMode, childLoops < 0 ? clientLoops : childLoops);
+      stallSeconds, clientLoops, latencyMode, childLoops < 0 ? clientLoops : childLoops,
+      childWarmUp);
   }
 
   private static List<Integer> list(String value) {
