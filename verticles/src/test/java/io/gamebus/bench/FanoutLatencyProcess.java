@@ -134,7 +134,7 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       // A new JVM's first seconds are its JIT's: a run measured from a cold child lags behind the
       // server it measures, so the paced warm-up is longer here than in one JVM.
       long millis = options.childWarmUpMillis() + options.latencySeconds() * 1000L;
-      Future<Long> paced = publisher.paced(child, perSecond, millis, options.window());
+      Future<Long> paced = publisher.paced(child, perSecond, millis, options.childWindow());
       Thread.sleep(options.childWarmUpMillis());
       String[] result;
       JvmWindow.Summary server;

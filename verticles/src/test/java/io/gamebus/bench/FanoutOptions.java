@@ -23,13 +23,15 @@ import java.util.List;
  *       another JVM ({@link FanoutLatencyProcess}); {@code --latency-process only}: only that way.
  *       {@code --child-loops}: event loops of that JVM's subscribers (default: {@code --client-loops});
  *       {@code --child-warmup-ms 5000}: paced publishing before each measured window there (the child
- *       JVM is new for every run, and its JIT compiles the client meanwhile).</li>
+ *       JVM is new for every run, and its JIT compiles the client meanwhile); {@code --child-window}:
+ *       the publisher's window in those runs (default: {@code --window}; a large one takes the
+ *       publisher's catch-up bursts out of the figures, at the price of an unbounded queue).</li>
  * </ul>
  */
 record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long warmUpMillis, int window,
                      List<Integer> latencySubscribers, int latencySeconds, List<Integer> latencyRates,
                      int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops,
-                     LatencyMode latencyMode, int childLoops, long childWarmUpMillis) {
+                     LatencyMode latencyMode, int childLoops, long childWarmUpMillis, int childWindow) {
 
   /** Where the latency runs' subscribers are: this JVM (the default), both ways, or another JVM only. */
   enum LatencyMode {
@@ -66,6 +68,7 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
     LatencyMode latencyMode = LatencyMode.IN_PROCESS;
     int childLoops = -1;
     long childWarmUp = 5000;
+    int childWindow = -1;
     for (int i = 0; i < words.size(); i += 2) {
       String name = words.get(i);
       if (name.equals("--latency-process")) {
@@ -94,14 +97,15 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
         case "--client-loops" -> clientLoops = Integer.parseInt(value);
         case "--child-loops" -> childLoops = Integer.parseInt(value);
         case "--child-warmup-ms" -> childWarmUp = Long.parseLong(value);
+        case "--child-window" -> childWindow = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + name
           + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds --latency-rates"
-          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms");
+          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms --child-window");
       }
     }
     return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, latencyRates, stallN, stallMessages,
       stallSeconds, clientLoops, latencyMode, childLoops < 0 ? clientLoops : childLoops,
-      childWarmUp);
+      childWarmUp, childWindow < 0 ? window : childWindow);
   }
 
   private static List<Integer> list(String value) {
