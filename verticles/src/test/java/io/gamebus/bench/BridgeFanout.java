@@ -99,7 +99,7 @@ public final class BridgeFanout {
       latencies(rates, false);
     }
     if (!options.latencySubscribers().isEmpty() && options.latencyMode().otherProcess()) {
-      FanoutLatencyProcess.header(options.childLoops(), options.childWarmUpMillis());
+      FanoutLatencyProcess.header(options);
       latencies(rates, true);
       FanoutLatencyProcess.footer();
     }

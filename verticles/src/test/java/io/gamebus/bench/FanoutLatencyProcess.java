@@ -104,10 +104,11 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
   /** The clock step the child measured, in ns, from its READY line (the same for every run). */
   private static volatile long clockStepNanos = -1;
 
-  static void header(int childLoops, long childWarmUpMillis) {
+  static void header(FanoutOptions options) {
     String body = FanoutPublisher.envelope(0, true).body().encode();
     System.out.printf("%n### Latency with the subscribers in another JVM (same classpath; %d event loop(s) there;"
-      + " a new JVM per run, %d ms of paced warm-up before the measured seconds)%n%n", childLoops, childWarmUpMillis);
+      + " a new JVM per run, %d ms of paced warm-up before the measured seconds; window %d messages)%n%n",
+      options.childLoops(), options.childWarmUpMillis(), options.childWindow());
     System.out.printf("Publish time carried as epoch microseconds (Instant.now(), CLOCK_REALTIME in both processes;"
       + " envelope body %d bytes). Server GC: collections that ended in the measured window in the JVM of the"
       + " server and publisher (count / total / longest ms; JDK 17's beans report G1's young and full pauses, not"
