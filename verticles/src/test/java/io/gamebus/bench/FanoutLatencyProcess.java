@@ -113,10 +113,10 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       + " envelope body %d bytes). Server GC: collections that ended in the measured window in the JVM of the"
       + " server and publisher (count / total / longest ms; JDK 17's beans report G1's young and full pauses, not"
       + " remark/cleanup). Busiest loop: CPU share of the busiest Vert.x event loop in that JVM. Client: the"
-      + " subscribers' JVM, cores and its busiest loop, and its collections.%n%n", body.length());
+      + " subscribers' JVM, cores and its busiest loop, and its collections. Machine busy: all cores, from /proc/stat.%n%n", body.length());
     System.out.println("| N | system | rate msgs/s | deliveries/s | p50 ms | p99 ms | max ms | samples | ms held back"
-      + " | server GC | server cores / busiest loop | client cores / busiest loop | client GC | load avg |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+      + " | server GC | server cores / busiest loop | client cores / busiest loop | client GC | machine busy | load avg |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   }
 
   /**
@@ -148,9 +148,9 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       Latency latency = new Latency(Long.parseLong(result[2]), Long.parseLong(result[3]), Long.parseLong(result[4]),
         Integer.parseInt(result[1]));
       JvmWindow.Summary client = JvmWindow.Summary.decode(result, 6);
-      System.out.printf("| %d | %s (subscribers in another JVM) | %,.0f | %,d | %s | %d | %s | %.2f / %.0f%% | %.2f / %.0f%% | %s | %.1f |%n",
+      System.out.printf("| %d | %s (subscribers in another JVM) | %,.0f | %,d | %s | %d | %s | %.2f / %.0f%% | %.2f / %.0f%% | %s | %.0f%% | %.1f |%n",
         n, kind.label, perSecond, Long.parseLong(result[5]), latency.cells(), heldBack, server.gc(), server.cores(),
-        server.busiestLoop() * 100, client.cores(), client.busiestLoop() * 100, client.gc(),
+        server.busiestLoop() * 100, client.cores(), client.busiestLoop() * 100, client.gc(), server.machineBusy() * 100,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       servers.undeploy(deployment).await(10, TimeUnit.SECONDS);

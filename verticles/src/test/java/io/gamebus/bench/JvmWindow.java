@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class JvmWindow implements AutoCloseable {
 
   /** Collections in the window: {@code count}, their summed and longest duration in ms (G1: young pauses mostly). */
-  record Summary(int gcCount, long gcTotalMillis, long gcMaxMillis, double cores, double busiestLoop) {
+  record Summary(int gcCount, long gcTotalMillis, long gcMaxMillis, double cores, double busiestLoop, double machineBusy) {
 
     /** {@code count / total / max ms} of the collections. */
     String gc() {
@@ -35,12 +35,12 @@ final class JvmWindow implements AutoCloseable {
 
     /** One line for the child to hand to its parent. */
     String encode() {
-      return gcCount + " " + gcTotalMillis + " " + gcMaxMillis + " " + cores + " " + busiestLoop;
+      return gcCount + " " + gcTotalMillis + " " + gcMaxMillis + " " + cores + " " + busiestLoop + " " + machineBusy;
     }
 
     static Summary decode(String[] words, int from) {
       return new Summary(Integer.parseInt(words[from]), Long.parseLong(words[from + 1]), Long.parseLong(words[from + 2]),
-        Double.parseDouble(words[from + 3]), Double.parseDouble(words[from + 4]));
+        Double.parseDouble(words[from + 3]), Double.parseDouble(words[from + 4]), Double.parseDouble(words[from + 5]));
     }
   }
 
@@ -52,6 +52,7 @@ final class JvmWindow implements AutoCloseable {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> loopCpu0;
   private final long cpu0;
+  private final long[] machine0 = machineTicks();
   private final long t0;
 
   private JvmWindow() {
@@ -92,7 +93,28 @@ final class JvmWindow implements AutoCloseable {
       max = Math.max(max, ms);
       count++;
     }
-    return new Summary(count, total, max, cores, busiest);
+    long[] machine1 = machineTicks();
+    double machineBusy = machine0 == null || machine1 == null ? Double.NaN
+      : 1 - (machine1[1] - machine0[1]) / (double) Math.max(1, machine1[0] - machine0[0]);
+    return new Summary(count, total, max, cores, busiest, machineBusy);
+  }
+
+  /**
+   * All CPUs' ticks since boot and the idle ones among them (idle + iowait), from the first line of
+   * {@code /proc/stat} (Linux); null elsewhere. On a 2-core machine shared by a server, a client and
+   * the kernel's loopback work, a busy machine queues threads behind each other: that shows here.
+   */
+  private static long[] machineTicks() {
+    try {
+      String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private Map<Long, Long> loopCpu() {
