@@ -11,6 +11,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +35,13 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
   private volatile long slowestNext;
   private volatile boolean ready;
 
-  private FanoutLatencyProcess(Running system, int n, int loops) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-      FanoutLatencyClient.class.getName(), "ws://127.0.0.1:" + system.port() + system.uri(), String.valueOf(n),
-      String.valueOf(loops))
+  private FanoutLatencyProcess(Running system, int n, int loops, List<String> jvmOptions) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FanoutLatencyClient.class.getName(),
+      "ws://127.0.0.1:" + system.port() + system.uri(), String.valueOf(n), String.valueOf(loops)));
+    process = new ProcessBuilder(command)
       .redirectError(ProcessBuilder.Redirect.INHERIT)
       .start();
     toChild = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -107,8 +111,9 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
   static void header(FanoutOptions options) {
     String body = FanoutPublisher.envelope(0, true).body().encode();
     System.out.printf("%n### Latency with the subscribers in another JVM (same classpath; %d event loop(s) there;"
-      + " a new JVM per run, %d ms of paced warm-up before the measured seconds; window %d messages)%n%n",
-      options.childLoops(), options.childWarmUpMillis(), options.childWindow());
+      + " a new JVM per run, %d ms of paced warm-up before the measured seconds; window %d messages; its JVM options: %s)%n%n",
+      options.childLoops(), options.childWarmUpMillis(), options.childWindow(),
+      options.childJvmOptions().isEmpty() ? "none" : String.join(" ", options.childJvmOptions()));
     System.out.printf("Publish time carried as epoch microseconds (Instant.now(), CLOCK_REALTIME in both processes;"
       + " envelope body %d bytes). Server GC: collections that ended in the measured window in the JVM of the"
       + " server and publisher (count / total / longest ms; JDK 17's beans report G1's young and full pauses, not"
@@ -127,7 +132,7 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
     Running system = FanoutSystems.start(servers, kind, FanoutSystems.gamebusBridge()).await(10, TimeUnit.SECONDS);
     FanoutPublisher publisher = new FanoutPublisher(true);
     String deployment = servers.deployVerticle(publisher).await(10, TimeUnit.SECONDS);
-    try (FanoutLatencyProcess child = new FanoutLatencyProcess(system, n, options.childLoops())) {
+    try (FanoutLatencyProcess child = new FanoutLatencyProcess(system, n, options.childLoops(), options.childJvmOptions())) {
       Future<Void> warm = publisher.warmUp(() -> child.ready);
       String ready = child.await("READY");
       warm.await(60, TimeUnit.SECONDS);

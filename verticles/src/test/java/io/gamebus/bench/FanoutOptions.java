@@ -25,13 +25,15 @@ import java.util.List;
  *       {@code --child-warmup-ms 5000}: paced publishing before each measured window there (the child
  *       JVM is new for every run, and its JIT compiles the client meanwhile); {@code --child-window}:
  *       the publisher's window in those runs (default: {@code --window}; a large one takes the
- *       publisher's catch-up bursts out of the figures, at the price of an unbounded queue).</li>
+ *       publisher's catch-up bursts out of the figures, at the price of an unbounded queue);
+ *       {@code --child-jvm -Xmx6g,-Xmn5g}: options of that JVM, comma-separated (default none).</li>
  * </ul>
  */
 record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long warmUpMillis, int window,
                      List<Integer> latencySubscribers, int latencySeconds, List<Integer> latencyRates,
                      int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops,
-                     LatencyMode latencyMode, int childLoops, long childWarmUpMillis, int childWindow) {
+                     LatencyMode latencyMode, int childLoops, long childWarmUpMillis, int childWindow,
+                     List<String> childJvmOptions) {
 
   /** Where the latency runs' subscribers are: this JVM (the default), both ways, or another JVM only. */
   enum LatencyMode {
@@ -69,6 +71,7 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
     int childLoops = -1;
     long childWarmUp = 5000;
     int childWindow = -1;
+    List<String> childJvm = List.of();
     for (int i = 0; i < words.size(); i += 2) {
       String name = words.get(i);
       if (name.equals("--latency-process")) {
@@ -98,14 +101,15 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
         case "--child-loops" -> childLoops = Integer.parseInt(value);
         case "--child-warmup-ms" -> childWarmUp = Long.parseLong(value);
         case "--child-window" -> childWindow = Integer.parseInt(value);
+        case "--child-jvm" -> childJvm = Arrays.asList(value.split(","));
         default -> throw new IllegalArgumentException("unknown option " + name
           + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds --latency-rates"
-          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms --child-window");
+          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms --child-window --child-jvm");
       }
     }
     return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, latencyRates, stallN, stallMessages,
       stallSeconds, clientLoops, latencyMode, childLoops < 0 ? clientLoops : childLoops,
-      childWarmUp, childWindow < 0 ? window : childWindow);
+      childWarmUp, childWindow < 0 ? window : childWindow, childJvm);
   }
 
   private static List<Integer> list(String value) {
