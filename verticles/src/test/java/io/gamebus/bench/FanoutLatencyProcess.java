@@ -119,7 +119,7 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       + " server and publisher (count / total / longest ms; JDK 17's beans report G1's young and full pauses, not"
       + " remark/cleanup). Busiest loop: CPU share of the busiest Vert.x event loop in that JVM. Client: the"
       + " subscribers' JVM, cores and its busiest loop, and its collections. Machine busy: all cores, from /proc/stat.%n%n", body.length());
-    System.out.println("| N | system | rate msgs/s | deliveries/s | p50 ms | p99 ms | max ms | samples | ms held back"
+    System.out.println("| N | system | rate msgs/s | deliveries/s | p50 ms | p99 ms | max ms | samples | ms held back (in the measured window)"
       + " | server GC | server cores / busiest loop | client cores / busiest loop | client GC | machine busy | load avg |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   }
@@ -144,17 +144,20 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       Thread.sleep(options.childWarmUpMillis());
       String[] result;
       JvmWindow.Summary server;
+      long heldBack0 = publisher.heldBackMillis();
+      long heldBackInWindow;
       try (JvmWindow window = JvmWindow.open()) {
         child.send("MEASURE " + options.latencySeconds());
         result = child.await("RESULT").split(" ");
         server = window.summary();
+        heldBackInWindow = publisher.heldBackMillis() - heldBack0;
       }
       long heldBack = paced.await(millis + 10_000, TimeUnit.MILLISECONDS);
       Latency latency = new Latency(Long.parseLong(result[2]), Long.parseLong(result[3]), Long.parseLong(result[4]),
         Integer.parseInt(result[1]));
       JvmWindow.Summary client = JvmWindow.Summary.decode(result, 6);
-      System.out.printf("| %d | %s (subscribers in another JVM) | %,.0f | %,d | %s | %d | %s | %.2f / %.0f%% | %.2f / %.0f%% | %s | %.0f%% | %.1f |%n",
-        n, kind.label, perSecond, Long.parseLong(result[5]), latency.cells(), heldBack, server.gc(), server.cores(),
+      System.out.printf("| %d | %s (subscribers in another JVM) | %,.0f | %,d | %s | %d (%d) | %s | %.2f / %.0f%% | %.2f / %.0f%% | %s | %.0f%% | %.1f |%n",
+        n, kind.label, perSecond, Long.parseLong(result[5]), latency.cells(), heldBack, heldBackInWindow, server.gc(), server.cores(),
         server.busiestLoop() * 100, client.cores(), client.busiestLoop() * 100, client.gc(), server.machineBusy() * 100,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {

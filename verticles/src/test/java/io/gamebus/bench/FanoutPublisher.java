@@ -43,6 +43,8 @@ final class FanoutPublisher extends VerticleBase {
   /** Next publish index; written on this verticle's event loop only. */
   private volatile long next;
   private volatile boolean stopRequested;
+  /** Milliseconds of {@link #paced} publishing held back by the window so far, over all runs; read from anywhere. */
+  private volatile long heldBackMillis;
 
   /** Stamps publish times for subscribers in this JVM ({@link Frames#now()}). */
   FanoutPublisher() {
@@ -166,6 +168,8 @@ final class FanoutPublisher extends VerticleBase {
         long allowed = slowest == Long.MAX_VALUE ? next : slowest + window;
         if (allowed < due) {
           heldBack[0]++;
+          heldBackMillis++; // written on this event loop only
+
         }
         while (next < Math.min(due, allowed)) {
           publishOne();
@@ -173,6 +177,11 @@ final class FanoutPublisher extends VerticleBase {
       });
     });
     return done.future();
+  }
+
+  /** Milliseconds in which the window held {@link #paced} publishing back so far: read before and after a window. */
+  long heldBackMillis() {
+    return heldBackMillis;
   }
 
   /** Ends a {@link #flood}. */
