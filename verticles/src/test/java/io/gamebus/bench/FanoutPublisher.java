@@ -169,7 +169,6 @@ final class FanoutPublisher extends VerticleBase {
         if (allowed < due) {
           heldBack[0]++;
           heldBackMillis++; // written on this event loop only
-
         }
         while (next < Math.min(due, allowed)) {
           publishOne();
