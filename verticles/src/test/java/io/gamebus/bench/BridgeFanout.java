@@ -43,7 +43,7 @@ public final class BridgeFanout {
   }
 
   /** Holds an event loop of the subscriber client: its sockets are connected from its context. */
-  private static final class ClientLoop extends VerticleBase {
+  static final class ClientLoop extends VerticleBase {
     Context loop() {
       return context;
     }
@@ -94,25 +94,14 @@ public final class BridgeFanout {
     }
     rates.forEach((n, ofN) -> FanoutReport.throughputTable(n, ofN));
 
-    if (!options.latencySubscribers().isEmpty()) {
+    if (!options.latencySubscribers().isEmpty() && options.latencyMode().inProcess()) {
       FanoutReport.latencyHeader();
+      latencies(rates, false);
     }
-    for (int n : options.latencySubscribers()) {
-      List<Double> gamebus = rates.containsKey(n) ? rates.get(n).get(Kind.GAMEBUS) : null;
-      if (gamebus == null) {
-        System.out.println("| " + n + " | (no throughput measured at this N, skipped) |");
-        continue;
-      }
-      double perSecond = FanoutReport.median(gamebus) / n / 2;
-      for (Kind kind : Kind.values()) {
-        latency(kind, n, perSecond);
-      }
-      // Fixed rates too (--latency-rates), e.g. one every system can sustain, to compare like with like.
-      for (int rate : options.latencyRates()) {
-        for (Kind kind : Kind.values()) {
-          latency(kind, n, rate);
-        }
-      }
+    if (!options.latencySubscribers().isEmpty() && options.latencyMode().otherProcess()) {
+      FanoutLatencyProcess.header(options);
+      latencies(rates, true);
+      FanoutLatencyProcess.footer();
     }
     if (options.stallSubscribers() > 0) {
       FanoutStall.run(options, servers, clients, clientLoops);
@@ -173,6 +162,33 @@ public final class BridgeFanout {
       return "a subscriber is " + (published - slowest) + " messages short 10 s after publishing stopped";
     }
     return null;
+  }
+
+  /**
+   * The latency table's rows: at each N, every system at half of gamebus's median maximum, then at
+   * each fixed rate; {@code otherProcess}: with the subscribers in another JVM.
+   */
+  private void latencies(Map<Integer, Map<Kind, List<Double>>> rates, boolean otherProcess) throws Exception {
+    for (int n : options.latencySubscribers()) {
+      List<Double> gamebus = rates.containsKey(n) ? rates.get(n).get(Kind.GAMEBUS) : null;
+      if (gamebus == null) {
+        System.out.println("| " + n + " | (no throughput measured at this N, skipped) |");
+        continue;
+      }
+      List<Double> perSecond = new ArrayList<>();
+      perSecond.add(FanoutReport.median(gamebus) / n / 2);
+      // Fixed rates too (--latency-rates), e.g. one every system can sustain, to compare like with like.
+      options.latencyRates().forEach(rate -> perSecond.add((double) rate));
+      for (double rate : perSecond) {
+        for (Kind kind : Kind.values()) {
+          if (otherProcess) {
+            FanoutLatencyProcess.measure(servers, kind, n, rate, options);
+          } else {
+            latency(kind, n, rate);
+          }
+        }
+      }
+    }
   }
 
   /** One line of the latency table: {@code perSecond} messages a second, every delivery timed. */

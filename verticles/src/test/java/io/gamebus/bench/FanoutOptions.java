@@ -18,12 +18,35 @@ import java.util.List;
  *   <li>{@code --stall-n 50}: normal subscribers next to the stalled one (0 skips the check);
  *       {@code --stall-messages 300000} published, at most {@code --stall-seconds 90};</li>
  *   <li>{@code --client-loops 1}: event loops the subscribers' sockets are spread over (one leaves
- *       the server's event loop a core of its own on a 2-core machine).</li>
+ *       the server's event loop a core of its own on a 2-core machine);</li>
+ *   <li>{@code --latency-process}: the latency runs are made a second time with the subscribers in
+ *       another JVM ({@link FanoutLatencyProcess}); {@code --latency-process only}: only that way.
+ *       {@code --child-loops}: event loops of that JVM's subscribers (default: {@code --client-loops});
+ *       {@code --child-warmup-ms 5000}: paced publishing before each measured window there (the child
+ *       JVM is new for every run, and its JIT compiles the client meanwhile); {@code --child-window}:
+ *       the publisher's window in those runs (default: {@code --window}; a large one takes the
+ *       publisher's catch-up bursts out of the figures, at the price of an unbounded queue);
+ *       {@code --child-jvm -Xmx6g,-Xmn5g}: options of that JVM, comma-separated (default none).</li>
  * </ul>
  */
 record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long warmUpMillis, int window,
                      List<Integer> latencySubscribers, int latencySeconds, List<Integer> latencyRates,
-                     int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops) {
+                     int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops,
+                     LatencyMode latencyMode, int childLoops, long childWarmUpMillis, int childWindow,
+                     List<String> childJvmOptions) {
+
+  /** Where the latency runs' subscribers are: this JVM (the default), both ways, or another JVM only. */
+  enum LatencyMode {
+    IN_PROCESS, BOTH, OTHER_PROCESS;
+
+    boolean inProcess() {
+      return this != OTHER_PROCESS;
+    }
+
+    boolean otherProcess() {
+      return this != IN_PROCESS;
+    }
+  }
 
   static FanoutOptions parse(String[] args) {
     // exec:exec hands the whole -Dbench.args string over as one argument; an unset one is empty.
@@ -44,8 +67,20 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
     long stallMessages = 300_000;
     int stallSeconds = 90;
     int clientLoops = 1;
+    LatencyMode latencyMode = LatencyMode.IN_PROCESS;
+    int childLoops = -1;
+    long childWarmUp = 5000;
+    int childWindow = -1;
+    List<String> childJvm = List.of();
     for (int i = 0; i < words.size(); i += 2) {
       String name = words.get(i);
+      if (name.equals("--latency-process")) {
+        // A flag with an optional value: "only", or nothing (both ways).
+        boolean only = i + 1 < words.size() && words.get(i + 1).equals("only");
+        latencyMode = only ? LatencyMode.OTHER_PROCESS : LatencyMode.BOTH;
+        i -= only ? 0 : 1;
+        continue;
+      }
       if (i + 1 >= words.size()) {
         throw new IllegalArgumentException(name + " needs a value");
       }
@@ -63,13 +98,18 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
         case "--stall-messages" -> stallMessages = Long.parseLong(value);
         case "--stall-seconds" -> stallSeconds = Integer.parseInt(value);
         case "--client-loops" -> clientLoops = Integer.parseInt(value);
+        case "--child-loops" -> childLoops = Integer.parseInt(value);
+        case "--child-warmup-ms" -> childWarmUp = Long.parseLong(value);
+        case "--child-window" -> childWindow = Integer.parseInt(value);
+        case "--child-jvm" -> childJvm = Arrays.asList(value.split(","));
         default -> throw new IllegalArgumentException("unknown option " + name
           + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds --latency-rates"
-          + " --stall-n --stall-messages --stall-seconds --client-loops");
+          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms --child-window --child-jvm");
       }
     }
     return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, latencyRates, stallN, stallMessages,
-      stallSeconds, clientLoops);
+      stallSeconds, clientLoops, latencyMode, childLoops < 0 ? clientLoops : childLoops,
+      childWarmUp, childWindow < 0 ? window : childWindow, childJvm);
   }
 
   private static List<Integer> list(String value) {

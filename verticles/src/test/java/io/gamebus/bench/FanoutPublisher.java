@@ -29,13 +29,43 @@ final class FanoutPublisher extends VerticleBase {
     .put("featured_mod", "faf").put("map", "scmp_009").put("host", "Zock").put("num_players", 6)
     .put("max_players", 8).put("rating_min", 800).put("teams", new JsonArray().add("Zock").add("Blackheart"));
 
+  /**
+   * What the publisher needs to know of its subscribers to stay within a window: the publish index
+   * the slowest of them expects next ({@link Long#MAX_VALUE} when none is open).
+   */
+  interface Progress {
+    long slowestNext();
+  }
+
+  /** Stamps {@link Frames#EPOCH_KEY} (subscribers in another JVM) rather than {@link Frames#SENT_KEY}. */
+  private final boolean epochClock;
+
   /** Next publish index; written on this verticle's event loop only. */
   private volatile long next;
   private volatile boolean stopRequested;
+  /** Milliseconds of {@link #paced} publishing held back by the window so far, over all runs; read from anywhere. */
+  private volatile long heldBackMillis;
 
-  /** The envelope of publish index {@code index}, stamped now. */
+  /** Stamps publish times for subscribers in this JVM ({@link Frames#now()}). */
+  FanoutPublisher() {
+    this(false);
+  }
+
+  /** {@code epochClock}: stamps the wall clock in epoch microseconds, for subscribers in another JVM. */
+  FanoutPublisher(boolean epochClock) {
+    this.epochClock = epochClock;
+  }
+
+  /** The envelope of publish index {@code index}, stamped now by this JVM's {@link Frames#now()}. */
   static Envelope envelope(long index) {
-    JsonObject body = new JsonObject().put(Frames.INDEX_KEY, index).put(Frames.SENT_KEY, Frames.now()).put("game", GAME);
+    return envelope(index, false);
+  }
+
+  /** The envelope of publish index {@code index}, stamped now by the clock chosen. */
+  static Envelope envelope(long index, boolean epochClock) {
+    JsonObject body = new JsonObject().put(Frames.INDEX_KEY, index)
+      .put(epochClock ? Frames.EPOCH_KEY : Frames.SENT_KEY, epochClock ? Frames.epochMicros() : Frames.now())
+      .put("game", GAME);
     return new Envelope("faf", "lobby", CONNECTION, "game_info", index, System.currentTimeMillis(), body);
   }
 
@@ -51,7 +81,7 @@ final class FanoutPublisher extends VerticleBase {
   }
 
   private void publishOne() {
-    vertx.eventBus().publish(ADDRESS, envelope(next++));
+    vertx.eventBus().publish(ADDRESS, envelope(next++, epochClock));
   }
 
   /**
@@ -60,10 +90,15 @@ final class FanoutPublisher extends VerticleBase {
    * Fails after {@value #WARM_UP_LIMIT_MS} ms.
    */
   Future<Void> warmUp(FanoutSubscribers group, FanoutSubscribers.Subscriber loner) {
+    return warmUp(() -> group.allReady() && (loner == null || loner.ready()));
+  }
+
+  /** As {@link #warmUp(FanoutSubscribers, FanoutSubscribers.Subscriber)}, until {@code allReady} holds. */
+  Future<Void> warmUp(java.util.function.BooleanSupplier allReady) {
     Promise<Void> ready = Promise.promise();
     long deadline = System.nanoTime() + WARM_UP_LIMIT_MS * 1_000_000;
     context.runOnContext(v -> vertx.setPeriodic(WARM_UP_EVERY_MS, timer -> {
-      if (group.allReady() && (loner == null || loner.ready())) {
+      if (allReady.getAsBoolean()) {
         vertx.cancelTimer(timer);
         ready.complete();
       } else if (System.nanoTime() > deadline) {
@@ -115,7 +150,7 @@ final class FanoutPublisher extends VerticleBase {
    * fall due, still within {@code window}. Completes with the milliseconds in which the window
    * held publishing back (0: the rate was kept).
    */
-  Future<Long> paced(FanoutSubscribers group, double perSecond, long millis, int window) {
+  Future<Long> paced(Progress group, double perSecond, long millis, int window) {
     Promise<Long> done = Promise.promise();
     context.runOnContext(v -> {
       long t0 = System.nanoTime();
@@ -133,6 +168,7 @@ final class FanoutPublisher extends VerticleBase {
         long allowed = slowest == Long.MAX_VALUE ? next : slowest + window;
         if (allowed < due) {
           heldBack[0]++;
+          heldBackMillis++; // written on this event loop only
         }
         while (next < Math.min(due, allowed)) {
           publishOne();
@@ -140,6 +176,11 @@ final class FanoutPublisher extends VerticleBase {
       });
     });
     return done.future();
+  }
+
+  /** Milliseconds in which the window held {@link #paced} publishing back so far: read before and after a window. */
+  long heldBackMillis() {
+    return heldBackMillis;
   }
 
   /** Ends a {@link #flood}. */

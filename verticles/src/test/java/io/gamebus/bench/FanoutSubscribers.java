@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * {@code a[...]} frame. Counting is all it does per frame, so that the client stays cheap next
  * to the server on a shared machine; the publish time is read from a frame only when sampling.
  */
-final class FanoutSubscribers {
+final class FanoutSubscribers implements FanoutPublisher.Progress {
 
   static final String REGISTER = "{\"type\":\"register\",\"address\":\"" + FanoutPublisher.ADDRESS + "\"}";
   private static final String PING = "{\"type\":\"ping\"}";
@@ -41,8 +41,17 @@ final class FanoutSubscribers {
   /** Every {@code sampleEvery}-th message of each subscriber is timed; 0: none. */
   private volatile int sampleEvery;
 
+  /** Publish times are read from {@link Frames#EPOCH_KEY} (publisher in another JVM), else {@link Frames#SENT_KEY}. */
+  private final boolean epochClock;
+
   /** Sockets are spread over {@code loops} in turn (contexts of {@code vertx}); at most {@code maxSockets}. */
   FanoutSubscribers(Vertx vertx, List<Context> loops, int maxSockets) {
+    this(vertx, loops, maxSockets, false);
+  }
+
+  /** As above; {@code epochClock}: the publisher is in another JVM and stamps the wall clock. */
+  FanoutSubscribers(Vertx vertx, List<Context> loops, int maxSockets, boolean epochClock) {
+    this.epochClock = epochClock;
     this.vertx = vertx;
     this.loops = loops;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(maxSockets));
@@ -116,7 +125,8 @@ final class FanoutSubscribers {
    * effect do not count as missing, because each subscriber starts from the index of its first one.
    * {@link Long#MAX_VALUE} when every one is closed.
    */
-  long slowestNext() {
+  @Override
+  public long slowestNext() {
     long slowest = Long.MAX_VALUE;
     for (Subscriber s : snapshot()) {
       // One the server has closed reads nothing more, and must not hold the publisher back for ever.
@@ -300,7 +310,8 @@ final class FanoutSubscribers {
       }
       int every = sampleEvery;
       if (every > 0 && received % every == 0) {
-        record(Frames.now() - Frames.number(frame, Frames.SENT_KEY));
+        record(epochClock ? (Frames.epochMicros() - Frames.number(frame, Frames.EPOCH_KEY)) * 1_000
+          : Frames.now() - Frames.number(frame, Frames.SENT_KEY));
       }
       if (tracking) {
         lastSentNanos = Frames.lastNumber(frame, Frames.SENT_KEY);

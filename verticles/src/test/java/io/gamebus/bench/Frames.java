@@ -12,6 +12,12 @@ final class Frames {
 
   static final String INDEX_KEY = "benchIndex";
   static final String SENT_KEY = "sentNanos";
+  /**
+   * Publish time as epoch microseconds ({@link java.time.Instant#now()}, CLOCK_REALTIME on Linux),
+   * carried instead of {@link #SENT_KEY} when the subscribers run in another JVM:
+   * {@link System#nanoTime()} is not comparable across processes, the wall clock is.
+   */
+  static final String EPOCH_KEY = "sentEpochMicros";
   /** {@link System#nanoTime()} may be negative; times on the wire count from here, so they are not. */
   private static final long ORIGIN = System.nanoTime();
 
@@ -21,6 +27,29 @@ final class Frames {
   /** Nanoseconds since this class was loaded: publisher and subscribers share the JVM and the clock. */
   static long now() {
     return System.nanoTime() - ORIGIN;
+  }
+
+  /** Microseconds since the epoch, from the wall clock both processes of a latency run read. */
+  static long epochMicros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+  }
+
+  /**
+   * The smallest step seen between two different readings of {@link java.time.Instant#now()}, in ns:
+   * the resolution of the clock the cross-process latencies rest on.
+   */
+  static long wallClockStepNanos() {
+    long smallest = Long.MAX_VALUE;
+    for (int i = 0; i < 1_000; i++) {
+      java.time.Instant a = java.time.Instant.now();
+      java.time.Instant b = java.time.Instant.now();
+      while (b.equals(a)) {
+        b = java.time.Instant.now();
+      }
+      smallest = Math.min(smallest, java.time.Duration.between(a, b).toNanos());
+    }
+    return smallest;
   }
 
   /** The number after the first occurrence of {@code key}, or -1 if the key is absent. */
