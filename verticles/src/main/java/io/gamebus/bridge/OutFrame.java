@@ -72,14 +72,19 @@ final class OutFrame {
    */
   static OutFrame rec(byte[] prefix, MultiMap headers, String replyAddress, Object body) {
     byte[] encodedBody = encodeBody(body);
-    StringBuilder middle = new StringBuilder();
-    if (headers != null && !headers.isEmpty()) {
-      middle.append(",\"headers\":").append(headersJson(headers).encode());
+    byte[] middleBytes = NO_BYTES;
+    boolean hasHeaders = headers != null && !headers.isEmpty();
+    if (hasHeaders || replyAddress != null) {
+      // Most published envelopes have neither: they skip this per-message string work.
+      StringBuilder middle = new StringBuilder();
+      if (hasHeaders) {
+        middle.append(",\"headers\":").append(headersJson(headers).encode());
+      }
+      if (replyAddress != null) {
+        middle.append(",\"replyAddress\":").append(Json.encode(replyAddress));
+      }
+      middleBytes = middle.toString().getBytes(StandardCharsets.UTF_8);
     }
-    if (replyAddress != null) {
-      middle.append(",\"replyAddress\":").append(Json.encode(replyAddress));
-    }
-    byte[] middleBytes = middle.toString().getBytes(StandardCharsets.UTF_8);
     byte[] frame = new byte[prefix.length + middleBytes.length + 8 + encodedBody.length + 1];
     int at = 0;
     System.arraycopy(prefix, 0, frame, at, prefix.length);
@@ -94,6 +99,7 @@ final class OutFrame {
     return new OutFrame(frame);
   }
 
+  private static final byte[] NO_BYTES = new byte[0];
   private static final byte[] BODY_KEY = ",\"body\":".getBytes(StandardCharsets.US_ASCII);
 
   /** {@code {"type":"rec","address":"<address>"}} without its closing brace, for {@link #rec}. */
