@@ -12,7 +12,7 @@ import java.util.List;
  * an empty list permits nothing. When a list is absent its default applies.
  *
  * <pre>{@code "bridge": {"path": "/eventbus", "allowedOrigins": [],
- *   "inbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(out|request)"}], "outbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)"}],
+ *   "inbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(out|request)"}], "outbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(in(\\..+)?|sent(\\..+)?|status)"}],
  *   "maxFrameBytes": 65536, "pingTimeoutMs": 10000}}</pre>
  */
 public final class BridgeConfig extends ConfigObject {
@@ -21,7 +21,7 @@ public final class BridgeConfig extends ConfigObject {
   public static final String WRITABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(out|request)";
 
   /** After the bus prefix: {@code .<protocol>.<endpoint>.in}, {@code .in.<type>}, {@code .status}. */
-  public static final String READABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(in(\\..+)?|status)";
+  public static final String READABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(in(\\..+)?|sent(\\..+)?|status)";
 
   public static final String DEFAULT_PATH = "/eventbus";
   public static final int DEFAULT_MAX_FRAME_BYTES = 65536;
