@@ -36,6 +36,10 @@ public final class Addresses {
   public String in() { return base + ".in"; }
   /** The same messages, one address per message type (publish). */
   public String in(String type) { return base + ".in." + type; }
+  /** Every message written to a peer (publish). */
+  public String sent() { return base + ".sent"; }
+  /** The same written messages, one address per message type (publish). */
+  public String sent(String type) { return base + ".sent." + type; }
   /** A message to write to the wire (send/request). */
   public String out() { return base + ".out"; }
   /** The {@code .out} of this endpoint on one node: where a connection's owner node listens. */

@@ -21,12 +21,22 @@ public final class Envelope {
   private final long seq;
   private final long ts;
   private final JsonObject body;
+  private final int recipients;
   // Memoised wire forms: computed on first need, identical for every later reader.
   private volatile JsonObject json;
   private volatile Buffer encoded;
 
   public Envelope(String protocol, String endpoint, String connection, String type, long seq, long ts,
                   JsonObject body) {
+    this(protocol, endpoint, connection, type, seq, ts, body, 0);
+  }
+
+  /**
+   * @param recipients on {@code .sent}, a message written to every matching connection at once (a
+   *     broadcast, {@code connection} null): how many connections it was written to; 0 otherwise
+   */
+  public Envelope(String protocol, String endpoint, String connection, String type, long seq, long ts,
+                  JsonObject body, int recipients) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.connection = connection;
@@ -34,6 +44,7 @@ public final class Envelope {
     this.seq = seq;
     this.ts = ts;
     this.body = body == null ? new JsonObject() : body;
+    this.recipients = recipients;
   }
 
   /** Protocol id: rpfm, dfhack, faf, modrinth or red. */
@@ -44,9 +55,17 @@ public final class Envelope {
   public String connection() { return connection; }
   /** The protocol's own name of the message (FAF command, {@code game.<Command>} for GPGNet). */
   public String type() { return type; }
-  /** Increases by one per endpoint and node, so a subscriber can see a gap. */
+  /**
+   * Increases by one per endpoint and node, counted over {@code .in} and {@code .sent} together, so
+   * a subscriber of both sees the order of both directions and any gap.
+   */
   public long seq() { return seq; }
-  /** Decode time, milliseconds since the epoch. */
+  /**
+   * {@code .sent} only: the number of connections a broadcast (connection null) was written to;
+   * 0 for a message to or from one connection. In the JSON form only when not 0.
+   */
+  public int recipients() { return recipients; }
+  /** Decode time ({@code .in}) or write time ({@code .sent}), milliseconds since the epoch. */
   public long ts() { return ts; }
   /** The decoded message; shared between local subscribers, do not modify. */
   public JsonObject body() { return body; }
@@ -65,6 +84,9 @@ public final class Envelope {
         .put("seq", seq)
         .put("ts", ts)
         .put("body", body);
+      if (recipients != 0) {
+        j.put("recipients", recipients);
+      }
       json = j;
     }
     return j;
@@ -83,7 +105,8 @@ public final class Envelope {
   /** Reads the JSON form back; the inverse of {@link #toJson()}. */
   public static Envelope fromJson(JsonObject json) {
     return new Envelope(json.getString("protocol"), json.getString("endpoint"), json.getString("connection"),
-      json.getString("type"), json.getLong("seq", 0L), json.getLong("ts", 0L), json.getJsonObject("body"));
+      json.getString("type"), json.getLong("seq", 0L), json.getLong("ts", 0L), json.getJsonObject("body"),
+      json.getInteger("recipients", 0));
   }
 
   @Override

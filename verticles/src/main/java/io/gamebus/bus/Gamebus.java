@@ -14,8 +14,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 
 /**
- * The small Java API for automation verticles: subscribe to an endpoint or one message type,
- * send to a connection, reply to an envelope, call an upstream ({@code .request}), answer peers'
+ * The small Java API for automation verticles: subscribe to an endpoint or one message type
+ * (what peers sent, or with {@link #subscribeSent} what gamebus wrote to them), send to a connection, reply to an envelope, call an upstream ({@code .request}), answer peers'
  * calls ({@code .handle}), follow lifecycle events. Everything here is plain event-bus traffic on the
  * documented addresses, so a verticle on another cluster node or a browser can do the same.
  *
@@ -23,6 +23,7 @@ import java.util.function.Function;
  * Gamebus bus = Gamebus.of(vertx);
  * bus.subscribe("faf", "lobby", "game_info", env -> log(env.body()));
  * bus.subscribe("faf", "lobby", "ask_session", env -> bus.reply(env, notice));
+ * bus.subscribeSent("faf", "lobby", "welcome", env -> log(env.connection(), env.body()));
  * bus.handle("faf", "lobby", "login", call -> Future.succeededFuture(sequence));
  * bus.request("dfhack", "remote", new JsonObject().put("method", "GetVersion")).onSuccess(...);
  * }</pre>
@@ -80,6 +81,21 @@ public final class Gamebus {
   public MessageConsumer<Envelope> subscribe(String protocol, String endpoint, String type,
                                              Handler<Envelope> handler) {
     return eventBus.consumer(addresses(protocol, endpoint).in(type), message -> handler.handle(message.body()));
+  }
+
+  /**
+   * Every message the endpoint wrote to a peer ({@code .sent}): the same envelope as {@code .in},
+   * its {@code seq} from the same counter, so merging both shows the conversation in order. A
+   * broadcast comes once, with no connection and {@link Envelope#recipients()}.
+   */
+  public MessageConsumer<Envelope> subscribeSent(String protocol, String endpoint, Handler<Envelope> handler) {
+    return eventBus.consumer(addresses(protocol, endpoint).sent(), message -> handler.handle(message.body()));
+  }
+
+  /** The written messages of one type only ({@code .sent.<type>}). */
+  public MessageConsumer<Envelope> subscribeSent(String protocol, String endpoint, String type,
+                                                 Handler<Envelope> handler) {
+    return eventBus.consumer(addresses(protocol, endpoint).sent(type), message -> handler.handle(message.body()));
   }
 
   /** Lifecycle events of an endpoint, as the JSON published on {@code .status}. */

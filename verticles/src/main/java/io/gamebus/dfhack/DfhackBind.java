@@ -4,7 +4,6 @@ import io.gamebus.codecs.dfhack.MethodSignature;
 import io.gamebus.codecs.dfhack.proto.CoreBindReply;
 import io.gamebus.codecs.dfhack.proto.CoreBindRequest;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * {@code BindMethod} by the real server's rules (dfhack.md §8): every core method from the fixed
@@ -21,7 +20,7 @@ final class DfhackBind {
     this.endpoint = endpoint;
   }
 
-  Future<Buffer> bind(CoreBindRequest request) {
+  Future<DfhackAnswer> bind(CoreBindRequest request) {
     MethodSignature wanted = MethodSignature.of(request);
     int known = table.find(wanted.plugin(), wanted.method());
     if (known >= 0) {
@@ -47,7 +46,7 @@ final class DfhackBind {
    * must match. Core methods always bind, as on the real server; a call of one that no bus
    * handler implements is answered by {@link DfhackBusCalls}.
    */
-  private Future<Buffer> answer(int id, MethodSignature wanted) {
+  private Future<DfhackAnswer> answer(int id, MethodSignature wanted) {
     return sameTypes(table.get(id), wanted) ? reply(id) : wrongSignature(wanted);
   }
 
@@ -55,15 +54,15 @@ final class DfhackBind {
     return offered.inputType().equals(wanted.inputType()) && offered.outputType().equals(wanted.outputType());
   }
 
-  private static Future<Buffer> reply(int id) {
+  private static Future<DfhackAnswer> reply(int id) {
     return DfhackCalls.result(CoreBindReply.newBuilder().setAssignedId(id).build());
   }
 
-  private static Future<Buffer> notFound(String before, MethodSignature wanted) {
+  private static Future<DfhackAnswer> notFound(String before, MethodSignature wanted) {
     return Future.succeededFuture(DfhackErrors.methodNotFound(before, wanted));
   }
 
-  private static Future<Buffer> wrongSignature(MethodSignature wanted) {
+  private static Future<DfhackAnswer> wrongSignature(MethodSignature wanted) {
     return Future.succeededFuture(DfhackErrors.wrongSignature(wanted));
   }
 }

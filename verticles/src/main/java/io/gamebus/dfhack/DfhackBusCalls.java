@@ -6,7 +6,6 @@ import io.gamebus.codecs.dfhack.DfhackCodecException;
 import io.gamebus.codecs.dfhack.DfhackTypes;
 import io.gamebus.codecs.dfhack.MethodSignature;
 import io.gamebus.codecs.dfhack.RpcCodes;
-import io.gamebus.codecs.dfhack.RpcEncoder;
 import io.gamebus.endpoint.HandlerCalls;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -33,7 +32,7 @@ final class DfhackBusCalls {
   }
 
   /** {@code input}: the JSON form of the {@code CoreRunCommandRequest}, byte-string companions included. */
-  Future<Buffer> command(JsonObject input) {
+  Future<DfhackAnswer> command(JsonObject input) {
     String command = input.getString("command", "");
     if (command.isEmpty()) {
       return Future.succeededFuture(DfhackErrors.bare(CommandResult.NOT_IMPLEMENTED));
@@ -45,48 +44,48 @@ final class DfhackBusCalls {
       () -> DfhackErrors.notRecognized(command));
   }
 
-  Future<Buffer> method(MethodSignature method, JsonObject input) {
+  Future<DfhackAnswer> method(MethodSignature method, JsonObject input) {
     JsonObject body = new JsonObject().put("connection", connection.id()).put("method", method.method())
       .put("plugin", method.plugin()).put("input", input);
     return ask(DfhackHandlers.methodName(method), method.method(), body, method.outputType(),
       () -> DfhackErrors.notImplemented(method.method()));
   }
 
-  private Future<Buffer> ask(String handler, String name, JsonObject body, String outputType,
-                             java.util.function.Supplier<Buffer> noHandler) {
+  private Future<DfhackAnswer> ask(String handler, String name, JsonObject body, String outputType,
+                             java.util.function.Supplier<DfhackAnswer> noHandler) {
     return calls.ask(connection.id(), handler, body, endpoint.options().handlerTimeoutMs(),
       reply -> replyFrames(name, reply, outputType)).map(outcome -> {
-        if (outcome instanceof HandlerCalls.Answered<Buffer> answered) {
+        if (outcome instanceof HandlerCalls.Answered<DfhackAnswer> answered) {
           return answered.value();
         }
-        if (outcome instanceof HandlerCalls.Refused<Buffer> refused) {
+        if (outcome instanceof HandlerCalls.Refused<DfhackAnswer> refused) {
           return DfhackErrors.refused(refused.text(), refused.code());
         }
-        if (outcome instanceof HandlerCalls.Failed<Buffer> failed) {
+        if (outcome instanceof HandlerCalls.Failed<DfhackAnswer> failed) {
           return failed.error() == BusError.TIMEOUT ? DfhackErrors.handlerSilent(name) : DfhackErrors.badReply(name, failed.detail());
         }
         return noHandler.get();
       });
   }
 
-  /** TEXT with the handler's fragments, then RESULT (with the output) or FAIL(result). */
-  private static Buffer replyFrames(String name, JsonObject reply, String outputType) {
+  /**
+   * TEXT with the handler's fragments, then RESULT (with the output) or FAIL(result); the view on
+   * {@code .sent} is the handler's own JSON, as encoded.
+   */
+  private static DfhackAnswer replyFrames(String name, JsonObject reply, String outputType) {
     try {
-      Buffer frames = Buffer.buffer();
-      Buffer text = DfhackText.frame(reply.getJsonArray("text"));
-      if (text != null) {
-        frames.appendBuffer(text);
-      }
+      JsonArray fragments = reply.getJsonArray("text");
+      Buffer text = DfhackText.frame(fragments);
       int result = reply.getInteger("result", 0);
       if (result != CommandResult.OK.code()) {
-        return frames.appendBuffer(RpcEncoder.fail(result));
+        return DfhackAnswer.fail(text, fragments, result);
       }
-      Buffer output = outputType == null ? Buffer.buffer()
-        : DfhackTypes.payloadFromJson(outputType, reply.getJsonObject("output", new JsonObject()));
+      JsonObject outputJson = outputType == null ? null : reply.getJsonObject("output", new JsonObject());
+      Buffer output = outputType == null ? Buffer.buffer() : DfhackTypes.payloadFromJson(outputType, outputJson);
       if (output.length() > RpcCodes.MAX_PAYLOAD) {
         return DfhackErrors.tooLarge(name, output.length());
       }
-      return frames.appendBuffer(RpcEncoder.result(output));
+      return DfhackAnswer.result(text, fragments, output, outputJson);
     } catch (DfhackCodecException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -6,13 +6,11 @@ import io.gamebus.codecs.dfhack.CoreMethods;
 import io.gamebus.codecs.dfhack.DfhackCodecException;
 import io.gamebus.codecs.dfhack.DfhackTypes;
 import io.gamebus.codecs.dfhack.MethodSignature;
-import io.gamebus.codecs.dfhack.RpcEncoder;
 import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.proto.CoreBindRequest;
 import io.gamebus.codecs.dfhack.proto.IntMessage;
 import io.gamebus.codecs.dfhack.proto.StringMessage;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 
@@ -23,6 +21,9 @@ import io.vertx.core.json.JsonObject;
  * completes with the reply frames to write: TEXT (if any) then RESULT or FAIL.
  */
 final class DfhackCalls {
+
+  /** The {@code .sent} type of the answer to a call of an id that names no bound method. */
+  static final String UNBOUND_ID = "error";
 
   private final DfhackServerConnection connection;
   private final DfhackServerEndpoint endpoint;
@@ -38,7 +39,13 @@ final class DfhackCalls {
     this.handlers = new DfhackBusCalls(connection, endpoint);
   }
 
-  Future<Buffer> call(RpcFrame frame) {
+  /** The {@code .sent} type of the answer to a call: its method as on {@code .in}, or {@code error} for an unbound id. */
+  String typeOf(RpcFrame frame) {
+    MethodSignature method = table.get(frame.id());
+    return method == null ? UNBOUND_ID : DfhackTypeNames.of(method);
+  }
+
+  Future<DfhackAnswer> call(RpcFrame frame) {
     MethodSignature method = table.get(frame.id());
     if (method == null) {
       connection.badInput("RPC call of invalid id " + frame.id());
@@ -86,7 +93,7 @@ final class DfhackCalls {
     return handlers.method(method, json);
   }
 
-  static Future<Buffer> result(Message output) {
-    return Future.succeededFuture(RpcEncoder.result(output));
+  static Future<DfhackAnswer> result(Message output) {
+    return Future.succeededFuture(DfhackAnswer.result(output));
   }
 }

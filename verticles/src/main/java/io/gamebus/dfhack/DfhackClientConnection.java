@@ -3,6 +3,7 @@ package io.gamebus.dfhack;
 import io.gamebus.codecs.dfhack.CommandResult;
 import io.gamebus.codecs.dfhack.CoreMethods;
 import io.gamebus.codecs.dfhack.DfhackCodecException;
+import io.gamebus.codecs.dfhack.DfhackTypes;
 import io.gamebus.codecs.dfhack.Handshake;
 import io.gamebus.codecs.dfhack.MethodSignature;
 import io.gamebus.codecs.dfhack.RpcCodes;
@@ -11,6 +12,7 @@ import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.RpcStreamDecoder;
 import io.gamebus.codecs.dfhack.proto.CoreBindReply;
 import io.gamebus.endpoint.MessageDecoder;
+import io.gamebus.endpoint.Outgoing;
 import io.gamebus.endpoint.PendingCalls;
 import io.gamebus.endpoint.Timers;
 import io.gamebus.endpoint.UpstreamConnection;
@@ -23,6 +25,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.VertxException;
 
 import java.util.HashMap;
@@ -48,6 +51,9 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
   /** What the decoder hands the session: the server's handshake ({@code frame} null), or a frame. */
   public record Inbound(int version, RpcFrame frame) {
   }
+
+  /** The {@code .sent} type of the QUIT request. */
+  static final String QUIT = "quit";
 
   /** How long a server may take to answer the handshake by default, in ms; the real client would wait forever. */
   public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -121,7 +127,8 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
 
   @Override
   public Future<Void> handshake() {
-    wire.write(Handshake.request());
+    wire.send(Outgoing.of(Handshake.request(), DfhackServerConnection.HANDSHAKE,
+      new JsonObject().put("version", Handshake.VERSION)));
     return handshake.future();
   }
 
@@ -156,8 +163,13 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
     // Other ids are read and ignored, as the real client does.
   }
 
-  /** Calls a function id with an encoded input. */
-  public Future<CallResult> call(int id, Buffer input) {
+  /**
+   * Calls a function id with an encoded input.
+   *
+   * @param type the call's type on {@code .sent} (the method, as on {@code .in})
+   * @param view the call on {@code .sent}: {@code {method, plugin?, input}}
+   */
+  private Future<CallResult> call(int id, Buffer input, String type, JsonObject view) {
     if (closed) {
       return Future.failedFuture("not connected");
     }
@@ -165,7 +177,7 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
       return Future.succeededFuture(new CallResult(CommandResult.LINK_FAILURE.code(), Buffer.buffer(), new JsonArray()));
     }
     PendingCalls.Call<JsonArray, CallResult> call = pending.add(new JsonArray());
-    wire.write(RpcEncoder.request(id, input));
+    wire.send(Outgoing.of(RpcEncoder.request(id, input), type, view));
     return call.future();
   }
 
@@ -175,6 +187,15 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
    * the order they were made (binds themselves have no effect on the game and may go ahead).
    */
   public Future<CallResult> call(MethodSignature method, Buffer input) {
+    return call(method, input, null);
+  }
+
+  /**
+   * {@link #call(MethodSignature, Buffer)} with the input as JSON too, for the call's envelope on
+   * {@code .sent} ({@code {method, plugin?, input}}); without it the envelope has no {@code input}.
+   */
+  public Future<CallResult> call(MethodSignature method, Buffer input, JsonObject inputJson) {
+    JsonObject view = view(method, inputJson);
     Future<Integer> id = idOf(method);
     Promise<CallResult> result = Promise.promise();
     Future<?> previous = lastSend;
@@ -184,7 +205,7 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
       if (bound.failed()) {
         result.fail(bound.cause());
       } else {
-        call(bound.result(), input).onComplete(result);
+        call(bound.result(), input, DfhackTypeNames.of(method), view).onComplete(result);
       }
       return Future.succeededFuture();
     });
@@ -202,7 +223,9 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
     String key = method.qualifiedName() + " " + method.inputType() + " " + method.outputType();
     Future<Integer> id = bound.get(key);
     if (id == null) {
-      id = call(RpcCodes.BIND_METHOD_ID, Buffer.buffer(method.toBindRequest().toByteArray())).compose(reply -> {
+      var request = method.toBindRequest();
+      id = call(RpcCodes.BIND_METHOD_ID, Buffer.buffer(request.toByteArray()), CoreMethods.BIND_METHOD.method(),
+          view(CoreMethods.BIND_METHOD, DfhackTypes.toJson(request))).compose(reply -> {
         if (!reply.ok()) {
           return Future.failedFuture(new BindFailure(reply));
         }
@@ -216,6 +239,15 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
       id.onFailure(e -> bound.remove(key));
     }
     return id;
+  }
+
+  /** A call as {@code .sent} shows it, the shape of a server's {@code .in}: {@code {method, plugin?, input}}. */
+  private static JsonObject view(MethodSignature method, JsonObject input) {
+    JsonObject view = new JsonObject().put("method", method.method());
+    if (!method.isCore()) {
+      view.put("plugin", method.plugin());
+    }
+    return input == null ? view : view.put("input", input);
   }
 
   /** A bind the server refused: its FAIL code and text. */
@@ -235,7 +267,7 @@ public final class DfhackClientConnection implements UpstreamSession<DfhackClien
   /** Sends QUIT, as the real client does before closing. */
   public Future<Void> quit() {
     if (!closed) {
-      wire.write(RpcEncoder.quit());
+      wire.send(Outgoing.of(RpcEncoder.quit(), QUIT, new JsonObject()));
     }
     return wire.close();
   }

@@ -4,7 +4,8 @@ import io.gamebus.codecs.dfhack.CommandResult;
 import io.gamebus.codecs.dfhack.MethodSignature;
 import io.gamebus.codecs.dfhack.RpcEncoder;
 import io.gamebus.codecs.dfhack.TextColor;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Every error answer of the server role, in the real server's shape (dfhack.md §8, §9, §11): one
@@ -18,74 +19,72 @@ final class DfhackErrors {
   }
 
   /** One LIGHTRED TEXT line (a newline is added when missing), then FAIL(code). */
-  static Buffer line(String line, int code) {
-    return text(line).appendBuffer(RpcEncoder.fail(failCode(code)));
+  static DfhackAnswer line(String line, int code) {
+    String text = line.endsWith("\n") ? line : line + "\n";
+    JsonArray fragments = new JsonArray().add(new JsonObject().put("text", text)
+      .put("color", TextColor.name(TextColor.LIGHTRED)));
+    return DfhackAnswer.fail(RpcEncoder.text(text, TextColor.LIGHTRED), fragments, failCode(code));
   }
 
-  static Buffer line(String line, CommandResult code) {
+  static DfhackAnswer line(String line, CommandResult code) {
     return line(line, code.code());
   }
 
   /** FAIL(code) with no text, as the real server answers an empty command or a resume at depth 0. */
-  static Buffer bare(CommandResult code) {
-    return RpcEncoder.fail(code);
+  static DfhackAnswer bare(CommandResult code) {
+    return DfhackAnswer.fail(null, null, code.code());
   }
 
   /** A bus handler refused the call: its own text (if any), then FAIL with its code (0 becomes CR_FAILURE). */
-  static Buffer refused(String text, int code) {
-    Buffer frames = text == null || text.isEmpty() ? Buffer.buffer() : text(text);
-    return frames.appendBuffer(RpcEncoder.fail(failCode(code)));
+  static DfhackAnswer refused(String text, int code) {
+    return text == null || text.isEmpty() ? DfhackAnswer.fail(null, null, failCode(code)) : line(text, code);
   }
 
-  static Buffer invalidId(int id) {
+  static DfhackAnswer invalidId(int id) {
     return line("RPC call of invalid id " + id, CommandResult.FAILURE);
   }
 
-  static Buffer forbiddenHost(MethodSignature method, String host) {
+  static DfhackAnswer forbiddenHost(MethodSignature method, String host) {
     return line("In call to " + method.method() + ": forbidden host: " + host, CommandResult.FAILURE);
   }
 
-  static Buffer undecodable(MethodSignature method) {
+  static DfhackAnswer undecodable(MethodSignature method) {
     return line("In call to " + method.method() + ": could not decode input args.", CommandResult.FAILURE);
   }
 
-  static Buffer notRecognized(String command) {
+  static DfhackAnswer notRecognized(String command) {
     return line(command + " is not a recognized command.", CommandResult.NOT_IMPLEMENTED);
   }
 
   /** A core or plugin method that binds but that no bus handler implements. */
-  static Buffer notImplemented(String name) {
+  static DfhackAnswer notImplemented(String name) {
     return line("In call to " + name + ": no bus handler implements it", CommandResult.NOT_IMPLEMENTED);
   }
 
-  static Buffer handlerSilent(String name) {
+  static DfhackAnswer handlerSilent(String name) {
     return line("In call to " + name + ": the bus handler did not answer", CommandResult.LINK_FAILURE);
   }
 
-  static Buffer badReply(String name, String detail) {
+  static DfhackAnswer badReply(String name, String detail) {
     return line("In call to " + name + ": the bus handler's " + detail, CommandResult.FAILURE);
   }
 
-  static Buffer tooLarge(String name, int size) {
+  static DfhackAnswer tooLarge(String name, int size) {
     return line("In call to " + name + ": reply too large: " + size + ".", CommandResult.LINK_FAILURE);
   }
 
   /** {@code before} is the plugin line ("No such plugin: X\n") or empty. */
-  static Buffer methodNotFound(String before, MethodSignature wanted) {
+  static DfhackAnswer methodNotFound(String before, MethodSignature wanted) {
     return line(before + "RPC method not found: " + wanted.qualifiedName(), CommandResult.FAILURE);
   }
 
-  static Buffer wrongSignature(MethodSignature wanted) {
+  static DfhackAnswer wrongSignature(MethodSignature wanted) {
     return line("Requested wrong signature for RPC method: " + wanted.qualifiedName(), CommandResult.FAILURE);
   }
 
   /** A call that could not be completed for an internal reason. */
-  static Buffer internal(String detail) {
+  static DfhackAnswer internal(String detail) {
     return line("In call: " + detail, CommandResult.FAILURE);
-  }
-
-  private static Buffer text(String line) {
-    return RpcEncoder.text(line.endsWith("\n") ? line : line + "\n", TextColor.LIGHTRED);
   }
 
   /** The C++ client turns FAIL 0 into CR_FAILURE; never send it (dfhack.md §17). */

@@ -27,7 +27,7 @@ final class DfhackRequests implements RequestChannel.Protocol<DfhackClientConnec
     DfhackRequests.Outcome> {
 
   /** A parsed request. */
-  record Call(MethodSignature method, Buffer input) {
+  record Call(MethodSignature method, Buffer input, JsonObject inputJson) {
   }
 
   /** The server's answer, with the connection it came on. */
@@ -44,7 +44,8 @@ final class DfhackRequests implements RequestChannel.Protocol<DfhackClientConnec
   public Call parse(JsonObject body) {
     MethodSignature method = signature(body);
     try {
-      return new Call(method, DfhackTypes.payloadFromJson(method.inputType(), input(method, body)));
+      JsonObject input = input(method, body);
+      return new Call(method, DfhackTypes.payloadFromJson(method.inputType(), input), input);
     } catch (DfhackCodecException e) {
       throw BusError.BAD_MESSAGE.exception(String.valueOf(e.getMessage()));
     }
@@ -57,7 +58,7 @@ final class DfhackRequests implements RequestChannel.Protocol<DfhackClientConnec
 
   @Override
   public Future<Outcome> call(DfhackClientConnection connection, Call call) {
-    return connection.call(call.method(), call.input()).map(result -> new Outcome(connection.id(), result));
+    return connection.call(call.method(), call.input(), call.inputJson()).map(result -> new Outcome(connection.id(), result));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.gamebus.codecs.dfhack.RpcFrame;
 import io.gamebus.codecs.dfhack.RpcStreamDecoder;
 import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.InOrder;
+import io.gamebus.endpoint.Outgoing;
 import io.gamebus.endpoint.ServerConnection;
 import io.gamebus.endpoint.ServerLink;
 import io.vertx.core.AsyncResult;
@@ -29,6 +30,8 @@ final class DfhackServerConnection implements ServerConnection {
 
   /** Marks where the stream broke: earlier calls are still answered, then the connection closes. */
   private static final RpcFrame BROKEN = RpcFrame.quit(0);
+  /** The {@code .sent} type of the handshake reply, in both roles. */
+  static final String HANDSHAKE = "handshake";
   /** Input decoded per step: at most 64 calls of 8 bytes become objects before the backlog is checked. */
   private static final int DECODE_SLICE_BYTES = 512;
 
@@ -115,7 +118,7 @@ final class DfhackServerConnection implements ServerConnection {
   }
 
   private void handshake(int version) {
-    link.write(Handshake.reply());
+    link.write(Outgoing.of(Handshake.reply(), HANDSHAKE, new JsonObject().put("version", Handshake.VERSION)));
     bus.status(id(), StatusEvent.HANDSHAKE, "version " + version);
   }
 
@@ -131,26 +134,28 @@ final class DfhackServerConnection implements ServerConnection {
       close();
       return null;
     }
-    Future<Buffer> reply = answers.call(frame);
+    String type = answers.typeOf(frame);
+    Future<DfhackAnswer> reply = answers.call(frame);
     if (reply.isComplete()) {
-      answer(reply);
+      answer(type, reply);
       return null;
     }
-    return reply.andThen(this::answer);
+    return reply.andThen(done -> answer(type, done));
   }
 
-  private void answer(AsyncResult<Buffer> reply) {
+  /** @param type the method answered, the answer's type on {@code .sent} */
+  private void answer(String type, AsyncResult<DfhackAnswer> reply) {
     if (link.isClosed()) {
       return;
     }
-    Buffer frames;
+    DfhackAnswer answer;
     if (reply.succeeded()) {
-      frames = reply.result();
+      answer = reply.result();
     } else {
       bus.status(id(), StatusEvent.CALL_FAILED, String.valueOf(reply.cause().getMessage()));
-      frames = DfhackErrors.internal(String.valueOf(reply.cause().getMessage()));
+      answer = DfhackErrors.internal(String.valueOf(reply.cause().getMessage()));
     }
-    link.write(frames);
+    link.write(Outgoing.of(answer.frames(), type, answer.view()));
   }
 
   /** Publishes a decoded call on {@code .in}: type = method ({@code plugin.method} for plugins). */

@@ -121,13 +121,21 @@ public final class ConnectionTable<C extends ServerConnection> {
     return 1;
   }
 
-  /** Writes the same encoded message to every connection that matches; returns how many took it. */
+  /**
+   * Writes the same encoded message to every connection that matches; returns how many took it.
+   * Published on {@code .sent} once, naming no connection, with that count as {@code recipients}
+   * (not at all when none took it): a broadcast costs the bus one envelope however many peers
+   * there are, and a console shows one row for it, not one per player.
+   */
   public int writeToAll(Outgoing message, Predicate<C> which) {
     int written = 0;
     for (C connection : new ArrayList<>(connections.values())) {
-      if (which.test(connection) && connection.link().write(message)) {
+      if (which.test(connection) && connection.link().queue(message)) {
         written++;
       }
+    }
+    if (written > 0) {
+      bus.sent(null, message, written);
     }
     return written;
   }

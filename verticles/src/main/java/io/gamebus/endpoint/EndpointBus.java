@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One endpoint's side of the bus contract: wraps each decoded message in an {@link Envelope}
  * (one per message, shared by all subscribers), publishes it on {@code .in} and
- * {@code .in.<type>}, and publishes lifecycle events on {@code .status}.
+ * {@code .in.<type>}, each message written to a peer on {@code .sent} and {@code .sent.<type>},
+ * and lifecycle events on {@code .status}. One {@code seq} counter serves both directions, so
+ * their order is visible to a subscriber of both.
  */
 public final class EndpointBus {
 
@@ -28,6 +30,7 @@ public final class EndpointBus {
   private final EndpointMetrics metrics = new EndpointMetrics();
   private final AtomicLong seq = new AtomicLong();
   private final String inAddress;
+  private final String sentAddress;
   private volatile String state = "starting";
   private volatile BadInputLog badInputLog;
 
@@ -38,6 +41,7 @@ public final class EndpointBus {
     this.nodeId = nodeId;
     this.addresses = new Addresses(prefix, protocol, endpoint);
     this.inAddress = addresses.in();
+    this.sentAddress = addresses.sent();
   }
 
   public Addresses addresses() { return addresses; }
@@ -58,6 +62,25 @@ public final class EndpointBus {
       // Peers choose type names; odd or huge ones are published on .in only, so a client
       // cannot mint unbounded addresses.
       eventBus.publish(addresses.in(type), envelope);
+    }
+    return envelope;
+  }
+
+  /**
+   * Publishes one message written to a peer on {@code .sent} (and {@code .sent.<type>}), with its
+   * decoded view; the write itself is the caller's (the layer's links, once queued).
+   *
+   * @param connection the connection it was written to; null for a broadcast
+   * @param recipients for a broadcast, how many connections took it; 0 for one connection
+   */
+  public Envelope sent(String connection, Outgoing message, int recipients) {
+    String type = message.type();
+    Envelope envelope = new Envelope(protocol, endpoint, connection, type, seq.incrementAndGet(),
+      System.currentTimeMillis(), message.body(), recipients);
+    eventBus.publish(sentAddress, envelope);
+    if (TYPE.matcher(type).matches()) {
+      // .out lets bus users pick type names too (e.g. a FAF command): the same bound as .in.
+      eventBus.publish(addresses.sent(type), envelope);
     }
     return envelope;
   }

@@ -89,10 +89,25 @@ public final class ServerLink {
   }
 
   /**
-   * Queues one message. False when the connection is closed, or is cut off by this write as a
-   * slow consumer (counted and announced here).
+   * Queues one message and publishes it on {@code .sent} (with this connection's id). False when
+   * the connection is closed (nothing is published), or is cut off by this write as a slow
+   * consumer (counted and announced here; the message was queued and is published).
    */
   public boolean write(Outgoing message) {
+    if (closed) {
+      return false;
+    }
+    boolean queued = queue(message);
+    bus.sent(id, message, 0);
+    return queued;
+  }
+
+  /**
+   * {@link #write(Outgoing)} without publishing: for a broadcast, published once for all its
+   * connections by the {@link ConnectionTable}. False when closed (not queued), or when cut off by
+   * this write (queued all the same).
+   */
+  boolean queue(Outgoing message) {
     if (closed) {
       return false;
     }

@@ -24,8 +24,8 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
     /** The connection ended (before or after its handshake), whoever ended it. */
     void closed();
 
-    /** One message was queued to the upstream. */
-    default void wrote() {
+    /** One message was queued to the upstream, with its decoded view. */
+    default void wrote(Outgoing message) {
     }
 
     /** The upstream did not read what was sent to it; the link is being closed. */

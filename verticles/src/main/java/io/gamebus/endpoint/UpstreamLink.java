@@ -95,8 +95,9 @@ public final class UpstreamLink<M, S extends UpstreamSession<M>> {
           }
 
           @Override
-          public void wrote() {
+          public void wrote(Outgoing message) {
             bus.metrics().messageOut();
+            bus.sent(id, message, 0);
           }
 
           @Override

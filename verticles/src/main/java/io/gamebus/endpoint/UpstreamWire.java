@@ -8,6 +8,8 @@ import io.vertx.core.buffer.Buffer;
  * write into a queue already past {@code maxPendingWriteBytes} means the upstream does not read
  * what we send, so the link is cut (and reopened by the {@link UpstreamLink}); one message into a
  * queue that is not full always fits, so one large request is never taken for a slow reader.
+ * Each message queued is reported to the listener with its decoded view ({@link Outgoing}), which
+ * the {@link UpstreamLink} publishes on {@code .sent}: sessions write through {@link #send}.
  */
 final class UpstreamWire implements Wire {
 
@@ -20,19 +22,27 @@ final class UpstreamWire implements Wire {
     this.listener = listener;
   }
 
+  /** Bytes without a decoded view: on {@code .sent} as {@link Outgoing#UNLABELLED}; sessions use {@link #send}. */
   @Override
   public void write(Buffer encoded) {
+    send(Outgoing.of(encoded));
+  }
+
+  /** Queues the message (unless the link is cut) and reports it; fails when it was not queued. */
+  @Override
+  public Future<Void> send(Outgoing message) {
     if (cut) {
-      return;
+      return Future.failedFuture("link closed: the upstream did not read what was sent to it");
     }
     if (wire.writeQueueFull()) {
       cut = true;
       listener.slowConsumer("the upstream does not read what is sent to it: write queue full; link closed");
       wire.close();
-      return;
+      return Future.failedFuture("link closed: the upstream does not read what is sent to it");
     }
-    wire.write(encoded);
-    listener.wrote();
+    Future<Void> queued = wire.send(message);
+    listener.wrote(message);
+    return queued;
   }
 
   @Override public String transport() { return wire.transport(); }

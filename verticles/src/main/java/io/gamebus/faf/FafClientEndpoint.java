@@ -2,7 +2,6 @@ package io.gamebus.faf;
 
 import io.gamebus.bus.BusError;
 import io.gamebus.codecs.faf.FafCodecException;
-import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafStreamReader;
 import io.gamebus.endpoint.EndpointContext;
@@ -15,7 +14,7 @@ import io.gamebus.endpoint.UpstreamLink;
 import io.gamebus.endpoint.UpstreamProtocol;
 import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.gamebus.endpoint.Outgoing;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -114,7 +113,7 @@ public final class FafClientEndpoint extends EndpointVerticle implements OutRout
     if (!s.authenticated() && !message.allowedBeforeLogin()) {
       throw BusError.NOT_CONNECTED.exception("not logged in: only pre-login commands may be sent now");
     }
-    Buffer encoded = FafEncoder.encode(message);
+    Outgoing encoded = FafBusForm.outgoing(message);
     if (encoded.length() > config.limits().maxMessageBytes()) {
       throw BusError.TOO_LARGE.exception(encoded.length() + " bytes > maxMessageBytes " + config.limits().maxMessageBytes());
     }

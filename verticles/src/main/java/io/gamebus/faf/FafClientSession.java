@@ -1,14 +1,13 @@
 package io.gamebus.faf;
 
 import io.gamebus.bus.StatusEvent;
-import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.Outgoing;
 import io.gamebus.endpoint.UpstreamSession;
 import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * One upstream connection of the client role: {@code ask_session}, then {@code auth} with the
@@ -108,14 +107,15 @@ final class FafClientSession implements UpstreamSession<FafMessage> {
   }
 
   void write(FafMessage message) {
-    write(FafEncoder.encode(message));
+    write(FafBusForm.outgoing(message));
   }
 
-  void write(Buffer encoded) {
+  /** Writes one message, published on {@code .sent} by the layer (the token of {@code auth} redacted). */
+  void write(Outgoing message) {
     if (closed) {
       return;
     }
-    wire.write(encoded); // the layer's UpstreamWire cuts a link that does not read
+    wire.send(message); // the layer's UpstreamWire cuts a link that does not read
   }
 
   Future<Void> close() {

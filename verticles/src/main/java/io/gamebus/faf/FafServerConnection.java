@@ -3,7 +3,6 @@ package io.gamebus.faf;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.faf.FafCodecException;
 import io.gamebus.codecs.faf.FafCommand;
-import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.codecs.faf.FafReader;
@@ -13,7 +12,6 @@ import io.gamebus.endpoint.ServerConnection;
 import io.gamebus.endpoint.ServerLink;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,6 @@ import java.util.List;
  * timeout, back-pressure) are the layer's, in {@link ServerLink}.
  */
 public final class FafServerConnection implements ServerConnection {
-
-  private static final String REDACTED = "<redacted>";
 
   private final ServerLink link;
   private final FafServerEndpoint endpoint;
@@ -107,7 +103,7 @@ public final class FafServerConnection implements ServerConnection {
       close();
       return null;
     }
-    bus.publish(id(), message.type(), forTheBus(message));
+    bus.publish(id(), message.type(), FafBusForm.body(message));
     if (message.isGame()) {
       return null; // GPGNet messages are for bus subscribers; the lobby itself never answers them
     }
@@ -150,18 +146,9 @@ public final class FafServerConnection implements ServerConnection {
     link.reject(reason);
   }
 
-  /** The message as published: the credential of a login command is never put on the bus. */
-  private static JsonObject forTheBus(FafMessage message) {
-    String secret = switch (message.command()) {
-      case "auth" -> "token";
-      case "hello" -> "password";
-      default -> null;
-    };
-    return secret == null || !message.json().containsKey(secret) ? message.json() : message.json().copy().put(secret, REDACTED);
-  }
-
+  /** Writes one message, published on {@code .sent} by the layer. */
   void write(FafMessage message) {
-    link.write(FafEncoder.encode(message));
+    link.write(FafBusForm.outgoing(message));
   }
 
   boolean isClosed() {

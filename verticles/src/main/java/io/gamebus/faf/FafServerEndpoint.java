@@ -2,7 +2,6 @@ package io.gamebus.faf;
 
 import io.gamebus.bus.BusError;
 import io.gamebus.codecs.faf.FafCodecException;
-import io.gamebus.codecs.faf.FafEncoder;
 import io.gamebus.codecs.faf.FafMessage;
 import io.gamebus.codecs.faf.FafMessages;
 import io.gamebus.codecs.faf.FafReader;
@@ -52,7 +51,7 @@ public final class FafServerEndpoint extends EndpointVerticle implements OutRout
     out.start();
     return listeners.listen().onSuccess(listening -> {
       if (options.pingIntervalSeconds() > 0) {
-        Outgoing ping = Outgoing.of(FafEncoder.encode(FafMessages.ping()));
+        Outgoing ping = FafBusForm.outgoing(FafMessages.ping());
         vertx.setPeriodic(options.pingIntervalSeconds() * 1000L, t -> listeners.table().writeToAll(ping,
           FafServerConnection::authenticated));
       }
@@ -112,7 +111,7 @@ public final class FafServerEndpoint extends EndpointVerticle implements OutRout
   private Outgoing encode(JsonObject json) {
     Outgoing encoded;
     try {
-      encoded = Outgoing.of(FafEncoder.encode(FafMessage.of(json)));
+      encoded = FafBusForm.outgoing(FafMessage.of(json));
     } catch (FafCodecException e) {
       throw BusError.BAD_MESSAGE.exception(e.getMessage());
     }

@@ -56,7 +56,7 @@ final class ModrinthClientSession implements UpstreamSession<ModrinthClientSessi
 
   @Override
   public Future<Void> handshake() {
-    wire.write(ModrinthEvents.auth(token).toBuffer());
+    wire.send(ModrinthBusForm.outgoing(ModrinthEvents.auth(token)));
     return authOk.future();
   }
 
@@ -97,7 +97,7 @@ final class ModrinthClientSession implements UpstreamSession<ModrinthClientSessi
         return;
       }
       if (fetched.succeeded()) {
-        wire.write(ModrinthEvents.auth(fetched.result()).toBuffer());
+        wire.send(ModrinthBusForm.outgoing(ModrinthEvents.auth(fetched.result())));
       } else {
         bus.status(id, StatusEvent.FAILED, "token renewal failed: " + fetched.cause().getMessage() + "; reconnecting");
         wire.close();
@@ -108,7 +108,7 @@ final class ModrinthClientSession implements UpstreamSession<ModrinthClientSessi
   /** Writes one validated event (the caller checked it may be sent). */
   void write(JsonObject event) {
     if (!closed) {
-      wire.write(event.toBuffer());
+      wire.send(ModrinthBusForm.outgoing(event));
     }
   }
 

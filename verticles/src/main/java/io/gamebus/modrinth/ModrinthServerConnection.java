@@ -124,7 +124,7 @@ final class ModrinthServerConnection implements ServerConnection {
   }
 
   void write(JsonObject event) {
-    link.write(event.toBuffer());
+    link.write(ModrinthBusForm.outgoing(event));
   }
 
   @Override

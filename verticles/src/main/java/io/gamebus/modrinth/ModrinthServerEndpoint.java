@@ -116,7 +116,7 @@ public final class ModrinthServerEndpoint extends EndpointVerticle implements Ou
     } catch (ModrinthCodecException e) {
       throw BusError.BAD_MESSAGE.exception(e.getMessage());
     }
-    Outgoing encoded = Outgoing.of(event.toBuffer());
+    Outgoing encoded = ModrinthBusForm.outgoing(event);
     if (encoded.length() > config.limits().maxMessageBytes()) {
       throw BusError.TOO_LARGE.exception(encoded.length() + " bytes > maxMessageBytes " + config.limits().maxMessageBytes());
     }

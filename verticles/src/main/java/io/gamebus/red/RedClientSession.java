@@ -9,12 +9,12 @@ import io.gamebus.codecs.red.RedMessage.Notification;
 import io.gamebus.codecs.red.RedMessage.Request;
 import io.gamebus.codecs.red.RedMessage.Result;
 import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.Outgoing;
 import io.gamebus.endpoint.PendingCalls;
 import io.gamebus.endpoint.Timers;
 import io.gamebus.endpoint.UpstreamSession;
 import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -118,9 +118,11 @@ final class RedClientSession implements UpstreamSession<RedClientSession.Inbound
    */
   Future<RedMessage> call(String method, Object params) {
     long callId = ids.getAsLong();
+    Request request;
     String encoded;
     try {
-      encoded = Request.of(callId, method, params).encode();
+      request = Request.of(callId, method, params);
+      encoded = request.encode();
     } catch (IllegalArgumentException e) {
       throw BusError.BAD_MESSAGE.exception("params are not JSON: " + e.getMessage());
     }
@@ -135,7 +137,7 @@ final class RedClientSession implements UpstreamSession<RedClientSession.Inbound
     lastId = callId;
     Future<RedMessage> answer = calls.add(callId, method).future();
     answer.onSuccess(reply -> bus.publish(id, method, reply.json()));
-    wire.write(Buffer.buffer(encoded));
+    wire.send(Outgoing.ofText(encoded, method, request.json()));
     return answer;
   }
 

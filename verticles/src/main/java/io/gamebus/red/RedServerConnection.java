@@ -29,18 +29,21 @@ import java.util.Set;
  */
 final class RedServerConnection implements ServerConnection {
 
+  /** The {@code .sent} type of an error answer to a frame that was not a readable call (it names no method). */
+  static final String UNREADABLE_CALL = "error";
+
   private final ServerLink link;
   private final RedServerEndpoint endpoint;
   private final EndpointBus bus;
   private final Set<String> subscriptions = new LinkedHashSet<>();
-  private final ReadyAnswers<String> answers;
+  private final ReadyAnswers<Outgoing> answers;
   private int inFlight;
 
   RedServerConnection(ServerLink link, RedServerEndpoint endpoint) {
     this.link = link;
     this.endpoint = endpoint;
     this.bus = link.bus();
-    this.answers = new ReadyAnswers<>(link, text -> link.write(Outgoing.ofText(text)));
+    this.answers = new ReadyAnswers<>(link, link::write);
   }
 
   @Override
@@ -63,7 +66,8 @@ final class RedServerConnection implements ServerConnection {
       call(call.request(), data.length());
     } else if (decided instanceof FromClient.Reply reply) {
       bus.badInput(id(), rule(decided) + ": answered " + reply.reply().error().code());
-      answer(reply.reply().encode());
+      // No method to name it by: an answer to a call that could not be read.
+      answer(Outgoing.ofText(reply.reply().encode(), UNREADABLE_CALL, reply.reply().json()));
     } else if (decided instanceof FromClient.Close close) {
       bus.badInput(id(), rule(decided) + ": connection closed with " + close.status() + ", as Red does");
       link.close(close.status(), "");
@@ -94,7 +98,7 @@ final class RedServerConnection implements ServerConnection {
     if (++inFlight == max) {
       link.hold();
     }
-    Future<String> answer;
+    Future<Outgoing> answer;
     try {
       answer = RedBuiltins.isBuiltin(request.method()) ? builtin(request) : endpoint.call(id(), request);
     } catch (RuntimeException e) {
@@ -105,22 +109,21 @@ final class RedServerConnection implements ServerConnection {
       if (inFlight-- == max) {
         link.release();
       }
-      answer(done.succeeded() ? done.result() : ErrorReply.of(request.id(), RedError.INTERNAL_ERROR).encode());
+      answer(done.succeeded() ? done.result() : RedServerEndpoint.answer(request, ErrorReply.of(request.id(), RedError.INTERNAL_ERROR)));
     });
   }
 
-  private Future<String> builtin(Request request) {
-    Object id = request.id();
+  private Future<Outgoing> builtin(Request request) {
     return switch (request.method()) {
-      case RedBuiltins.GET_METHODS -> endpoint.methodNames().map(names -> result(id, names));
-      case RedBuiltins.GET_TOPICS -> endpoint.freshTopics().map(topics -> result(id, new ArrayList<>(topics)));
-      case RedBuiltins.GET_SUBSCRIPTIONS -> Future.succeededFuture(result(id, new ArrayList<>(subscriptions)));
+      case RedBuiltins.GET_METHODS -> endpoint.methodNames().map(names -> result(request, names));
+      case RedBuiltins.GET_TOPICS -> endpoint.freshTopics().map(topics -> result(request, new ArrayList<>(topics)));
+      case RedBuiltins.GET_SUBSCRIPTIONS -> Future.succeededFuture(result(request, new ArrayList<>(subscriptions)));
       case RedBuiltins.SUBSCRIBE -> subscribe(request, true);
       case RedBuiltins.UNSUBSCRIBE -> subscribe(request, false);
       default -> endpoint.methodNames().map(names -> {
         Outcome<String> info = RedBuiltins.methodInfo(request.params(), names::contains);
-        return info instanceof Outcome.Ok<String> ok ? result(id, ok.value())
-          : ErrorReply.of(id, ((Outcome.Failed<String>) info).error()).encode();
+        return info instanceof Outcome.Ok<String> ok ? result(request, ok.value())
+          : RedServerEndpoint.answer(request, ErrorReply.of(request.id(), ((Outcome.Failed<String>) info).error()));
       });
     };
   }
@@ -130,7 +133,7 @@ final class RedServerConnection implements ServerConnection {
    * once from the topics known now (Red too uses the set it has, copied when the connection
    * opened), so subscription calls take effect in the order they were sent.
    */
-  private Future<String> subscribe(Request request, boolean subscribe) {
+  private Future<Outgoing> subscribe(Request request, boolean subscribe) {
     RedBuiltins.Topics topics = RedBuiltins.topics(request.params());
     Set<String> known = endpoint.topics();
     for (String name : topics.names()) {
@@ -144,16 +147,17 @@ final class RedServerConnection implements ServerConnection {
         }
       }
     }
-    return Future.succeededFuture(topics.failsAfter() ? ErrorReply.of(request.id(), RedError.INTERNAL_ERROR).encode()
-      : result(request.id(), new ArrayList<>(subscriptions)));
+    return Future.succeededFuture(topics.failsAfter()
+      ? RedServerEndpoint.answer(request, ErrorReply.of(request.id(), RedError.INTERNAL_ERROR))
+      : result(request, new ArrayList<>(subscriptions)));
   }
 
-  private static String result(Object id, Object value) {
-    return Result.of(id, value).encode();
+  private static Outgoing result(Request request, Object value) {
+    return RedServerEndpoint.answer(request, Result.of(request.id(), value));
   }
 
-  private void answer(String text) {
-    answers.answer(text);
+  private void answer(Outgoing reply) {
+    answers.answer(reply);
   }
 
   @Override

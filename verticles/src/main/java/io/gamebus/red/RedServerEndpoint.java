@@ -5,6 +5,7 @@ import io.gamebus.bus.Envelope;
 import io.gamebus.bus.StatusEvent;
 import io.gamebus.codecs.red.RedCodec;
 import io.gamebus.codecs.red.RedError;
+import io.gamebus.codecs.red.RedMessage;
 import io.gamebus.codecs.red.RedMessage.ErrorReply;
 import io.gamebus.codecs.red.RedMessage.Notification;
 import io.gamebus.codecs.red.RedMessage.Request;
@@ -115,18 +116,18 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
   // ---- methods
 
   /**
-   * The reply text to one call of a registered (or unknown) method, never failing: the handler's
+   * The answer to one call of a registered (or unknown) method, never failing: the handler's
    * result, its own error, {@code -32601}, {@code -32602} or {@code -32603}.
    */
-  Future<String> call(String connection, Request request) {
+  Future<Outgoing> call(String connection, Request request) {
     String method = request.method();
     return table.find(method).compose(signature -> {
       if (signature == null) {
-        return Future.succeededFuture(ErrorReply.of(request.id(), RedError.METHOD_NOT_FOUND).encode());
+        return Future.succeededFuture(answer(request, ErrorReply.of(request.id(), RedError.METHOD_NOT_FOUND)));
       }
       Outcome<JsonObject> bound = signature.bind(request.params());
       if (bound instanceof Outcome.Failed<JsonObject> failed) {
-        return Future.succeededFuture(ErrorReply.of(request.id(), failed.error()).encode());
+        return Future.succeededFuture(answer(request, ErrorReply.of(request.id(), failed.error())));
       }
       JsonObject body = new JsonObject().put("method", method).put("args", ((Outcome.Ok<JsonObject>) bound).value())
         .put("params", request.params()).put("id", request.id()).put("connection", connection).put("node", bus.nodeId());
@@ -135,23 +136,33 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
     });
   }
 
-  private String reply(Request request, HandlerCalls.Outcome<Object> outcome) {
+  /**
+   * A reply encoded for the wire, with its view for {@code .sent}: the type is the method it
+   * answers, as on {@code .in} in the client role.
+   *
+   * @throws IllegalArgumentException when the reply holds a value JSON cannot encode
+   */
+  static Outgoing answer(Request request, RedMessage reply) {
+    return Outgoing.ofText(reply.encode(), request.method(), reply.json());
+  }
+
+  private Outgoing reply(Request request, HandlerCalls.Outcome<Object> outcome) {
     if (outcome instanceof HandlerCalls.Answered<Object> answered) {
       try {
-        return Result.of(request.id(), answered.value()).encode();
+        return answer(request, Result.of(request.id(), answered.value()));
       } catch (IllegalArgumentException notJson) {
         bus.status(null, StatusEvent.HANDLER_FAILED, request.method() + ": result is not JSON: "
           + notJson.getMessage());
-        return ErrorReply.of(request.id(), RedError.INTERNAL_ERROR).encode();
+        return answer(request, ErrorReply.of(request.id(), RedError.INTERNAL_ERROR));
       }
     }
     if (outcome instanceof HandlerCalls.NoHandler<Object>) {
-      return ErrorReply.of(request.id(), RedError.METHOD_NOT_FOUND).encode();
+      return answer(request, ErrorReply.of(request.id(), RedError.METHOD_NOT_FOUND));
     }
     if (outcome instanceof HandlerCalls.Refused<Object> refused && RedError.isServerDefined(refused.code())) {
-      return ErrorReply.of(request.id(), RedError.serverDefined(refused.code(), refused.text(), null)).encode();
+      return answer(request, ErrorReply.of(request.id(), RedError.serverDefined(refused.code(), refused.text(), null)));
     }
-    return ErrorReply.of(request.id(), RedError.INTERNAL_ERROR).encode();
+    return answer(request, ErrorReply.of(request.id(), RedError.INTERNAL_ERROR));
   }
 
   /** Built-ins, then every registered method (a fresh read: a client asks for the current list). */
@@ -191,7 +202,8 @@ public final class RedServerEndpoint extends EndpointVerticle implements OutRout
   private Outgoing notification(String topic, Object data, boolean retain) {
     Outgoing encoded;
     try {
-      encoded = Outgoing.ofText(Notification.of(topic, data).encode());
+      Notification notification = Notification.of(topic, data);
+      encoded = Outgoing.ofText(notification.encode(), topic, notification.json());
     } catch (IllegalArgumentException e) {
       throw BusError.BAD_MESSAGE.exception("params are not JSON: " + e.getMessage());
     }

@@ -8,13 +8,13 @@ import io.gamebus.codecs.rpfm.RpfmCommand;
 import io.gamebus.codecs.rpfm.RpfmIds;
 import io.gamebus.codecs.rpfm.RpfmResponse;
 import io.gamebus.endpoint.EndpointBus;
+import io.gamebus.endpoint.Outgoing;
 import io.gamebus.endpoint.PendingCalls;
 import io.gamebus.endpoint.Timers;
 import io.gamebus.endpoint.UpstreamSession;
 import io.gamebus.endpoint.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.function.LongConsumer;
@@ -124,12 +124,12 @@ final class RpfmClientSession implements UpstreamSession<RpfmClientSession.Inbou
   /** Sends one command with a fresh id; the future is its response (an {@code Error} included). */
   Future<RpfmResponse> call(RpfmCommand command) {
     RpfmCommand numbered = new RpfmCommand(ids.getAsLong(), command.command(), command.args());
-    Buffer encoded = codec.encodeCommand(numbered);
+    Outgoing encoded = RpfmBusForm.command(codec, numbered);
     if (encoded.length() > codec.maxBytes()) {
       throw BusError.TOO_LARGE.exception(encoded.length() + " bytes > maxMessageBytes " + codec.maxBytes());
     }
     Future<RpfmResponse> answer = calls.add(numbered.id(), numbered).future();
-    wire.write(encoded);
+    wire.send(encoded);
     return answer;
   }
 
@@ -143,7 +143,7 @@ final class RpfmClientSession implements UpstreamSession<RpfmClientSession.Inbou
   @Override
   public Future<Void> shutdown() {
     if (!closed) {
-      wire.write(codec.encodeCommand(new RpfmCommand(ids.getAsLong(), "ClientDisconnecting", null)));
+      wire.send(RpfmBusForm.command(codec, new RpfmCommand(ids.getAsLong(), "ClientDisconnecting", null)));
     }
     return wire.close();
   }

@@ -134,7 +134,7 @@ final class RpfmServerConnection implements ServerConnection {
   }
 
   void write(RpfmResponse response) {
-    link.write(endpoint.codec().encodeResponse(response));
+    link.write(RpfmBusForm.response(endpoint.codec(), response));
   }
 
   @Override

@@ -123,7 +123,7 @@ public final class RpfmServerEndpoint extends EndpointVerticle implements OutRou
     } catch (RpfmCodecException | IllegalArgumentException e) {
       throw BusError.BAD_MESSAGE.exception(e.getMessage());
     }
-    Outgoing encoded = Outgoing.of(codec.encodeResponse(response));
+    Outgoing encoded = RpfmBusForm.response(codec, response);
     if (encoded.length() > config.limits().maxMessageBytes()) {
       throw BusError.TOO_LARGE.exception(encoded.length() + " bytes > maxMessageBytes " + config.limits().maxMessageBytes());
     }

@@ -33,7 +33,7 @@ class UpstreamWireTest {
   private final UpstreamConnection.Listener listener = new UpstreamConnection.Listener() {
     @Override public void badInput(String detail) { heard.add("bad-input"); }
     @Override public void closed() { heard.add("closed"); }
-    @Override public void wrote() { heard.add("wrote"); }
+    @Override public void wrote(Outgoing message) { heard.add("wrote"); }
     @Override public void slowConsumer(String detail) { heard.add("slow-consumer"); }
   };
 
