@@ -97,9 +97,9 @@ public final class ServerLink {
     if (closed) {
       return false;
     }
-    boolean queued = queue(message);
+    // Published first: the write may start the slow-consumer timer, nothing else should run after it.
     bus.sent(id, message, 0);
-    return queued;
+    return queue(message);
   }
 
   /**

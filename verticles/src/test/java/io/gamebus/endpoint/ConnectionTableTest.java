@@ -127,6 +127,42 @@ class ConnectionTableTest {
   }
 
   @Test
+  void eachWriteIsPublishedOnSentAndABroadcastOnceForAllItsConnections(io.vertx.junit5.VertxTestContext test) {
+    Recorder a = open();
+    Recorder b = open();
+    List<io.gamebus.bus.Envelope> sent = new ArrayList<>();
+    io.vertx.junit5.Checkpoint typed = test.checkpoint();
+    io.vertx.junit5.Checkpoint all = test.checkpoint();
+    io.vertx.core.eventbus.MessageConsumer<io.gamebus.bus.Envelope> pings = bus.eventBus().consumer(
+      "gamebus.faf.lobby.sent.ping", m -> {
+        test.verify(() -> assertEquals(2, m.body().recipients(), ".sent.<type> too"));
+        typed.flag();
+      });
+    bus.eventBus().<io.gamebus.bus.Envelope>consumer("gamebus.faf.lobby.sent", m -> {
+      sent.add(m.body());
+      if (sent.size() == 3) {
+        test.verify(() -> {
+          assertEquals(a.id(), sent.get(0).connection());
+          assertEquals("notice", sent.get(0).type());
+          assertEquals("one", sent.get(0).body().getString("text"));
+          assertEquals(0, sent.get(0).recipients());
+          assertEquals(null, sent.get(1).connection(), "a broadcast names no connection");
+          assertEquals(2, sent.get(1).recipients());
+          assertEquals(Outgoing.UNLABELLED, sent.get(2).type(), "bytes without a view are still seen");
+          assertEquals(new io.vertx.core.json.JsonObject().put("length", 1), sent.get(2).body());
+          assertEquals(List.of(1L, 2L, 3L), sent.stream().map(io.gamebus.bus.Envelope::seq).toList());
+        });
+        all.flag();
+      }
+    }).completion().compose(v -> pings.completion()).onSuccess(v -> {
+      table.writeTo(a.id(), Outgoing.of(Buffer.buffer("1"), "notice", new io.vertx.core.json.JsonObject().put("text", "one")));
+      table.writeToAll(Outgoing.of(Buffer.buffer("2"), "ping", new io.vertx.core.json.JsonObject()), c -> true);
+      table.writeToAll(Outgoing.of(Buffer.buffer("-"), "nobody", new io.vertx.core.json.JsonObject()), c -> false);
+      table.writeTo(b.id(), Outgoing.of(Buffer.buffer("3")));
+    });
+  }
+
+  @Test
   void writeToOneAnswersUnknownConnection() {
     Recorder a = open();
     assertEquals(1, table.writeTo(a.id(), Outgoing.of(Buffer.buffer("x"))));

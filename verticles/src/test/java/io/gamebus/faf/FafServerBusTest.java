@@ -65,7 +65,8 @@ class FafServerBusTest {
       assertEquals("faf", env.protocol());
       assertEquals("lobby", env.endpoint());
       assertTrue(env.connection().startsWith(node.nodeId() + "-"), env.connection());
-      assertEquals(lastSeq[0] + 1, env.seq(), "seq increases by one");
+      // One counter with .sent: .in alone increases, with gaps where gamebus wrote (FafSentTest).
+      assertTrue(env.seq() > lastSeq[0], "seq increases");
       lastSeq[0] = env.seq();
       if (env.type().equals("auth")) {
         assertEquals("<redacted>", env.body().getString("token"), "tokens never reach the bus");
