@@ -11,12 +11,19 @@
 //   SELECT <selector>\t<value> choose an option (fires change events)
 //   RELOAD                     reload the page
 //   CLIPBOARD                  ok <the clipboard's text> (the page may read and write it)
+//   SERVE <directory>          serve that directory's files on a loopback port, plus /sockjs.min.js
+//                              (sockjs-client/dist) and /vertx-eventbus.js (@vertx/eventbus-bridge-client.js)
+//                              from node_modules, as a page of one's own would be; ok "<origin>"
 //   QUIT                       prints DONE and exits 0
 // Also printed as it happens: PAGE-ERROR <text> (console error or uncaught exception),
 // ERROR <detail> (the browser did not start: exit 2).
 //
 // usage: node page-driver.mjs [--step-ms 20000] [--chromium /usr/bin/chromium]
 import { createInterface } from 'node:readline';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, extname, join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { argsOrExit, lineProtocol, oneLine } from './script-io.mjs';
 
@@ -27,7 +34,11 @@ const args = argsOrExit({
 const stepMs = Number(args['step-ms']);
 
 let browser;
-const { line, finish } = lineProtocol(() => browser && browser.close());
+const servers = []; // SERVE's static servers
+const { line, finish } = lineProtocol(() => {
+  servers.forEach((s) => s.close());
+  return browser && browser.close();
+});
 
 try {
   browser = await launchChromium(args.chromium, 60000);
@@ -44,6 +55,28 @@ page.on('pageerror', (err) => line(`PAGE-ERROR uncaught: ${oneLine(err.message)}
 const json = (v) => JSON.stringify(v === undefined ? null : v);
 const split = (rest) => { const tab = rest.indexOf('\t'); return [rest.slice(0, tab), rest.slice(tab + 1)]; };
 
+const require = createRequire(import.meta.url);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** A static server on 127.0.0.1:0 for the files directly in dir and the two client scripts. */
+function serve(dir) {
+  const scripts = {
+    'sockjs.min.js': require.resolve('sockjs-client/dist/sockjs.min.js'),
+    'vertx-eventbus.js': require.resolve('@vertx/eventbus-bridge-client.js'),
+  };
+  const server = createServer(async (req, res) => {
+    const name = basename(new URL(req.url, 'http://page').pathname) || 'index.html';
+    try {
+      const body = await readFile(scripts[name] || join(dir, name));
+      res.writeHead(200, { 'Content-Type': TYPES[extname(name)] || 'application/octet-stream' }).end(body);
+    } catch (e) {
+      res.writeHead(404).end();
+    }
+  });
+  servers.push(server);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+}
+
 async function run(command, rest) {
   switch (command) {
     case 'GOTO': { const r = await page.goto(rest, { waitUntil: 'domcontentloaded', timeout: stepMs }); return r ? r.status() : null; }
@@ -54,6 +87,7 @@ async function run(command, rest) {
     case 'CHECK': { const [sel, on] = split(rest); await page.setChecked(sel, on === 'true', { timeout: stepMs }); return null; }
     case 'SELECT': { const [sel, value] = split(rest); await page.selectOption(sel, value, { timeout: stepMs }); return null; }
     case 'RELOAD': await page.reload({ waitUntil: 'domcontentloaded', timeout: stepMs }); return null;
+    case 'SERVE': return serve(rest);
     case 'CLIPBOARD': return page.evaluate(() => navigator.clipboard.readText());
     default: throw new Error(`unknown command ${command}`);
   }

@@ -7,7 +7,7 @@ import { $, text, cssToken } from './dom.js';
 
 export const SPARK_SECONDS = 60;
 const RATE_SECONDS = 5;           // the msg/s figure is the mean over this many whole seconds
-const SPARK_W = 120, SPARK_H = 22;
+const SPARK_W = 96, SPARK_H = 20;
 const SVG = 'http://www.w3.org/2000/svg';
 
 export function key(protocol, endpoint) { return protocol + '.' + endpoint; }
