@@ -60,7 +60,9 @@ export function createConnectionsTable(bridge, endpointsOf) {
         message(name + ': listing refused: ' + failure(error), 'failure');
         return;
       }
-      (reply.connections || []).forEach((row) => { count++; addRow(ep, name, row); });
+      const rows = reply.connections || [];
+      rows.forEach((row) => { count++; addRow(ep, name, row); });
+      if (reply.total > rows.length) message(name + ': showing ' + rows.length + ' of ' + reply.total + ' connections', 'note');
       if ((reply.unreachable || []).length) message(name + ': node(s) ' + reply.unreachable.join(', ') + ' did not answer', 'failure');
     });
     if (count === 0 && !el.rows.querySelector('tr')) message(servers().length ? 'no open connections' : 'no server endpoints', 'empty');

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Server role, for operators: {@code .connections} answers the open connections of the endpoint on
- * every node ({@code {connections: [...], unreachable: [nodeId...]}}), and {@code .close} closes the
+ * every node ({@code {total, connections: [...], unreachable: [nodeId...]}}, at most
+ * {@value #MAX_ROWS} rows), and {@code .close} closes the
  * one its {@code connection} header names on whichever node owns it ({@code {closed: 1}}, or 404
  * {@code unknown_connection}). Each node answers for its own connections on per-node addresses, as
  * {@link EndpointRegistry} and {@link OutRouter} do. Messages per connection are counted from this
@@ -34,6 +35,11 @@ public final class ConnectionsChannel {
   public static final String CLOSE_REASON = "closed by an operator";
   /** A given reason is cut to this many characters (a WebSocket close reason is at most 123 bytes). */
   static final int MAX_REASON_CHARS = 80;
+  /**
+   * Rows in one answer at most (and by default; a body {@code {"limit": n}} asks for fewer): about
+   * 250 bytes each, so an answer stays well under the bridge's 1 MiB {@code maxPendingBytes}.
+   */
+  public static final int MAX_ROWS = 1000;
 
   private final EndpointBus bus;
   private final ConnectionTable<? extends ServerConnection> table;
@@ -51,7 +57,7 @@ public final class ConnectionsChannel {
     var eventBus = bus.eventBus();
     var addresses = bus.addresses();
     consumers.add(eventBus.consumer(addresses.connections(), this::listAll));
-    consumers.add(eventBus.consumer(addresses.connectionsOnNode(bus.nodeId()), m -> m.reply(listLocal())));
+    consumers.add(eventBus.consumer(addresses.connectionsOnNode(bus.nodeId()), m -> m.reply(listLocal(limit(m.body())))));
     consumers.add(eventBus.consumer(addresses.close(), this::route));
     consumers.add(eventBus.consumer(addresses.closeOnNode(bus.nodeId()), this::closeLocally));
     // Local only: this node's connections are counted from what this node publishes.
@@ -77,10 +83,17 @@ public final class ConnectionsChannel {
     }
   }
 
-  /** This node's rows: {@code {node, connections: [{connection, node, transport, peer, since, in, sent, ...about}]}}. */
-  public JsonObject listLocal() {
+  /**
+   * This node's first {@code limit} rows: {@code {node, total, connections: [{connection, node,
+   * transport, peer, since, in, sent, ...about}]}}; {@code total} counts them all.
+   */
+  public JsonObject listLocal(int limit) {
     JsonArray rows = new JsonArray();
-    for (ServerConnection connection : table.all()) {
+    java.util.Collection<? extends ServerConnection> open = table.all();
+    for (ServerConnection connection : open) {
+      if (rows.size() >= limit) {
+        break;
+      }
       ConnectionTable.Traffic traffic = table.traffic(connection.id());
       JsonObject row = new JsonObject()
         .put("connection", connection.id())
@@ -96,10 +109,19 @@ public final class ConnectionsChannel {
       }
       rows.add(row);
     }
-    return new JsonObject().put("node", bus.nodeId()).put("connections", rows);
+    return new JsonObject().put("node", bus.nodeId()).put("total", open.size()).put("connections", rows);
+  }
+
+  /** The body's {@code limit}, within 0..{@value #MAX_ROWS}; absent or not a number: {@value #MAX_ROWS}. */
+  static int limit(Object body) {
+    if (body instanceof JsonObject json && json.getValue("limit") instanceof Number n) {
+      return (int) Math.max(0, Math.min(MAX_ROWS, n.longValue()));
+    }
+    return MAX_ROWS;
   }
 
   private void listAll(Message<Object> message) {
+    int limit = limit(message.body());
     (nodes == null ? Future.succeededFuture(List.of(bus.nodeId())) : nodes.nodeIds()).recover(e -> Future.succeededFuture(List.of(bus.nodeId()))).onSuccess(ids -> {
       List<String> order = new ArrayList<>(ids);
       if (!order.contains(bus.nodeId())) {
@@ -108,25 +130,32 @@ public final class ConnectionsChannel {
       List<Future<JsonObject>> answers = new ArrayList<>();
       DeliveryOptions options = new DeliveryOptions().setSendTimeout(NODE_ANSWER_TIMEOUT_MS);
       for (String id : order) {
-        answers.add(id.equals(bus.nodeId()) ? Future.succeededFuture(listLocal())
-          : bus.eventBus().<JsonObject>request(bus.addresses().connectionsOnNode(id), null, options)
+        answers.add(id.equals(bus.nodeId()) ? Future.succeededFuture(listLocal(limit))
+          : bus.eventBus().<JsonObject>request(bus.addresses().connectionsOnNode(id), new JsonObject().put("limit", limit), options)
               .map(Message::body)
               // A node that does not run this endpoint has no handler there: it has no rows.
-              .recover(e -> noHandlers(e) ? Future.succeededFuture(new JsonObject().put("connections", new JsonArray()))
+              .recover(e -> noHandlers(e) ? Future.succeededFuture(new JsonObject().put("total", 0).put("connections", new JsonArray()))
                 : Future.failedFuture(e)));
       }
       Future.join(answers).onComplete(ignored -> {
         JsonArray all = new JsonArray();
         JsonArray unreachable = new JsonArray();
+        long total = 0;
         for (int i = 0; i < answers.size(); i++) {
           if (answers.get(i).succeeded()) {
-            answers.get(i).result().getJsonArray("connections").forEach(all::add);
+            JsonObject answer = answers.get(i).result();
+            total += answer.getLong("total", 0L);
+            for (Object row : answer.getJsonArray("connections")) {
+              if (all.size() < limit) {
+                all.add(row);
+              }
+            }
           } else {
             unreachable.add(order.get(i));
           }
         }
         message.reply(new JsonObject().put("protocol", bus.protocol()).put("endpoint", bus.endpoint())
-          .put("connections", all).put("unreachable", unreachable));
+          .put("total", total).put("connections", all).put("unreachable", unreachable));
       });
     });
   }

@@ -55,6 +55,11 @@ class ConnectionsChannelTest {
     JsonArray rows = listing.getJsonArray("connections");
     assertEquals(2, rows.size(), listing.encodePrettily());
     assertEquals(new JsonArray(), listing.getJsonArray("unreachable"));
+    assertEquals(2, listing.getInteger("total"));
+    JsonObject one = vertx.eventBus().<JsonObject>request("gamebus.faf.lobby.connections", new JsonObject().put("limit", 1))
+      .await(10, TimeUnit.SECONDS).body();
+    assertEquals(1, one.getJsonArray("connections").size(), one.encode());
+    assertEquals(2, one.getInteger("total"), "total counts them all");
     JsonObject alice = row(rows, r -> r.containsKey("player"));
     JsonObject other = row(rows, r -> !r.containsKey("player"));
     assertEquals(new JsonObject().put("id", 7).put("login", "alice"), alice.getJsonObject("player"));
@@ -95,6 +100,15 @@ class ConnectionsChannelTest {
       .request("gamebus.faf.lobby.close", null).await(10, TimeUnit.SECONDS));
     assertEquals(400, noHeader.failureCode());
     assertTrue(anonymous.pending() >= 0 && !anonymous.isClosed(), "the other connection stays open");
+  }
+
+  @Test
+  void theLimitIsBounded() {
+    assertEquals(ConnectionsChannel.MAX_ROWS, ConnectionsChannel.limit(null));
+    assertEquals(ConnectionsChannel.MAX_ROWS, ConnectionsChannel.limit(new JsonObject().put("limit", "5")));
+    assertEquals(ConnectionsChannel.MAX_ROWS, ConnectionsChannel.limit(new JsonObject().put("limit", 1L << 40)));
+    assertEquals(0, ConnectionsChannel.limit(new JsonObject().put("limit", -3)));
+    assertEquals(7, ConnectionsChannel.limit(new JsonObject().put("limit", 7)));
   }
 
   @Test
