@@ -12,13 +12,19 @@ import java.util.List;
  * an empty list permits nothing. When a list is absent its default applies.
  *
  * <pre>{@code "bridge": {"path": "/eventbus", "allowedOrigins": [],
- *   "inbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(out|request)"}], "outbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(in(\\..+)?|sent(\\..+)?|status)"}],
+ *   "inbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(out|request|connections|close)"}], "outbound": [{"addressRegex": "gamebus\\.[^.]+\\.[^.]+\\.(in(\\..+)?|sent(\\..+)?|status)"}],
  *   "maxFrameBytes": 65536, "pingTimeoutMs": 10000}}</pre>
  */
 public final class BridgeConfig extends ConfigObject {
 
-  /** After the bus prefix: {@code .<protocol>.<endpoint>.out} and {@code .request}. */
-  public static final String WRITABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(out|request)";
+  /**
+   * After the bus prefix: {@code .<protocol>.<endpoint>.out} and {@code .request}, and the operator
+   * channels {@code .connections} (list) and {@code .close} (close one connection). Closing is
+   * allowed by default because a page that may write {@code .out} can already send any message to
+   * any connection, which is more; a bridge reachable by others needs {@code auth} or its own
+   * {@code inbound} list either way.
+   */
+  public static final String WRITABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(out|request|connections|close)";
 
   /** After the bus prefix: {@code .<protocol>.<endpoint>.in}, {@code .in.<type>}, {@code .status}. */
   public static final String READABLE_CHANNELS = "\\.[^.]+\\.[^.]+\\.(in(\\..+)?|sent(\\..+)?|status)";

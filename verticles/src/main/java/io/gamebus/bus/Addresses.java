@@ -50,6 +50,14 @@ public final class Addresses {
   public String handle(String method) { return base + ".handle." + method; }
   /** Lifecycle events (publish). */
   public String status() { return base + ".status"; }
+  /** Server role: the open connections of every node (request). */
+  public String connections() { return base + ".connections"; }
+  /** Per-node form of {@link #connections()}, answered by that node only. */
+  public String connectionsOnNode(String nodeId) { return base + ".connections.node." + nodeId; }
+  /** Server role: closes the connection named by the {@code connection} header (request). */
+  public String close() { return base + ".close"; }
+  /** Per-node form of {@link #close()}: where the connection's owner node listens. */
+  public String closeOnNode(String nodeId) { return base + ".close.node." + nodeId; }
 
   private static String segment(String value, String what) {
     Objects.requireNonNull(value, what);

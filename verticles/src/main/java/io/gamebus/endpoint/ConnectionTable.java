@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 public final class ConnectionTable<C extends ServerConnection> {
 
   private final Map<String, C> connections = new LinkedHashMap<>();
+  /** Per open connection: when it was added and what it carried (the connections listing). */
+  private final Map<String, Traffic> traffic = new java.util.HashMap<>();
   private final EndpointBus bus;
   private final int maxConnections;
   private final ConnectionBudget budget;
@@ -68,6 +70,7 @@ public final class ConnectionTable<C extends ServerConnection> {
   public void add(C connection, String detail) {
     reserved--;
     connections.put(connection.id(), connection);
+    traffic.put(connection.id(), new Traffic(System.currentTimeMillis()));
     bus.metrics().connectionOpened();
     bus.status(connection.id(), StatusEvent.CONNECTION_OPENED, detail);
   }
@@ -75,6 +78,7 @@ public final class ConnectionTable<C extends ServerConnection> {
   /** Drops a connection (idempotent); its {@code closed()} runs once. */
   public void forget(C connection) {
     if (connections.remove(connection.id(), connection)) {
+      traffic.remove(connection.id());
       closing++;
       bus.metrics().connectionClosed();
       connection.closed();
@@ -94,6 +98,28 @@ public final class ConnectionTable<C extends ServerConnection> {
   /** Connections dropped from the table whose sockets are not closed yet. */
   public int closing() {
     return closing;
+  }
+
+  /** When an open connection was added, and its messages in and sent; null for an unknown id. */
+  public Traffic traffic(String id) {
+    return traffic.get(id);
+  }
+
+  /** What one open connection carried: counted by {@link ConnectionsChannel} from the bus. */
+  public static final class Traffic {
+    private final long since;
+    private long in;
+    private long sent;
+
+    Traffic(long since) {
+      this.since = since;
+    }
+
+    public long since() { return since; }
+    public long in() { return in; }
+    public long sent() { return sent; }
+    void countIn() { in++; }
+    void countSent() { sent++; }
   }
 
   public C get(String id) {

@@ -22,6 +22,14 @@ public interface ServerConnection {
   /** The connection left the table (closed by us or by the peer); called once. */
   void closed();
 
+  /**
+   * What the connections listing shows about the peer beyond its address, where the protocol
+   * knows it (e.g. {@code player}, {@code session}); null or empty when nothing is known.
+   */
+  default io.vertx.core.json.JsonObject about() {
+    return null;
+  }
+
   default String id() {
     return link().id();
   }

@@ -100,6 +100,7 @@ public final class ServerListeners<C extends ServerConnection> {
   private final Limits limits;
   private final LimitsConfig config;
   private final List<String> listening = new ArrayList<>();
+  private final ConnectionsChannel connectionsChannel;
 
   public ServerListeners(Vertx vertx, EndpointContext context, EndpointBus bus, Hooks<C> hooks) {
     this.vertx = vertx;
@@ -109,6 +110,7 @@ public final class ServerListeners<C extends ServerConnection> {
     this.config = context.config().limits();
     this.limits = Limits.of(config);
     this.table = new ConnectionTable<>(bus, config.maxConnections(), context.budget());
+    this.connectionsChannel = new ConnectionsChannel(bus, table, context.registry());
     AcceptPath.preload();
   }
 
@@ -123,9 +125,11 @@ public final class ServerListeners<C extends ServerConnection> {
 
   /**
    * Binds every configured listener and announces {@code listening} with the actual addresses;
-   * fails naming the one that could not bind.
+   * fails naming the one that could not bind. The endpoint's {@code .connections} and
+   * {@code .close} ({@link ConnectionsChannel}) answer from then until {@link #closeAll}.
    */
   public Future<List<String>> listen() {
+    connectionsChannel.start();
     List<Future<String>> all = new ArrayList<>();
     for (ListenerConfig listener : context.config().listeners()) {
       all.add(listener.transport() == Transport.TCP ? listenTcp(listener) : listenWebSocket(listener));
@@ -150,6 +154,7 @@ public final class ServerListeners<C extends ServerConnection> {
    * Modrinth client reconnects after 1001 "going away", never after 1000).
    */
   public Future<Void> closeAll(int status, String reason) {
+    connectionsChannel.stop();
     java.util.Collection<C> open = table.all();
     return table.closeAll(status, reason).transform(done -> {
       // A WebSocket peer that never answers our close frame is cut after CLOSING_TIMEOUT_SECONDS.

@@ -49,6 +49,14 @@ public final class FafServerConnection implements ServerConnection {
   public boolean authenticated() { return login.identity() != null; }
   public FafAuthenticator.Identity identity() { return login.identity(); }
 
+  /** The logged-in player ({@code {player: {id, login}}}) for the connections listing; null before login. */
+  @Override
+  public io.vertx.core.json.JsonObject about() {
+    FafAuthenticator.Identity who = login.identity();
+    return who == null ? null : new io.vertx.core.json.JsonObject()
+      .put("player", new io.vertx.core.json.JsonObject().put("id", who.id()).put("login", who.login()));
+  }
+
   /**
    * Input from the socket, read by this transport's reader. Like the real server, a connection's
    * messages are handled strictly one after another ({@link InOrder}): while one waits for

@@ -44,6 +44,12 @@ final class RpfmServerConnection implements ServerConnection {
   @Override public ServerLink link() { return link; }
   long session() { return session.id(); }
 
+  /** The session this socket is attached to, for the connections listing. */
+  @Override
+  public io.vertx.core.json.JsonObject about() {
+    return new io.vertx.core.json.JsonObject().put("session", session.id());
+  }
+
   /** The first frame of every connection, new session or resumed. */
   void greet() {
     write(RpfmResponse.sessionConnected(session.id()));
