@@ -19,9 +19,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The meters of one endpoint, labelled {@code protocol}, {@code endpoint}, {@code node} only. The
- * counters and gauges read {@link EndpointMetrics} when scraped (nothing is counted twice); the two
- * call timers are plugged into it ({@link EndpointMetrics#timeCalls}) and cost one
- * {@code System.nanoTime()} pair and one {@link Timer#record} per call.
+ * counters and gauges read {@link EndpointMetrics} when scraped (nothing is counted twice); the
+ * role's call timer ({@code .request} for a client endpoint, handler calls for a server endpoint)
+ * is plugged into it ({@link EndpointMetrics#timeCalls}) and costs one {@code System.nanoTime()}
+ * pair and one {@link Timer#record} per call.
  */
 final class EndpointMeters {
 
@@ -37,7 +38,8 @@ final class EndpointMeters {
   private final EndpointMetrics metrics;
   private final List<Meter> meters = new ArrayList<>();
 
-  EndpointMeters(MeterRegistry registry, EndpointBus bus) {
+  /** @param role {@code client}, {@code server}, or null (the bridge: no call timers) */
+  EndpointMeters(MeterRegistry registry, EndpointBus bus, String role) {
     this.registry = registry;
     this.metrics = bus.metrics();
     Tags tags = Tags.of("protocol", bus.protocol(), "endpoint", bus.endpoint(), "node", bus.nodeId());
@@ -56,10 +58,14 @@ final class EndpointMeters {
     gauge("gamebus.pending.write", "bytes", "Output queued for peers and not yet handed to the OS", tags,
       EndpointMetrics::pendingWriteBytes);
     gauge("gamebus.backlog", "bytes", "Decoded input waiting for its turn", tags, EndpointMetrics::backlogBytes);
-    metrics.timeCalls(timers("gamebus.request", "Client role: .request calls, from arrival to reply or failure",
-        tags, REQUEST_OUTCOMES),
-      timers("gamebus.handler.call", "Server role: calls to .handle.<name> bus handlers, from asking to the outcome",
-        tags, HANDLER_OUTCOMES));
+    // Only the role's own calls: a client endpoint answers .request, a server endpoint asks handlers.
+    if ("client".equals(role)) {
+      metrics.timeCalls(timers("gamebus.request", "Client role: .request calls, from arrival to reply or failure",
+        tags, REQUEST_OUTCOMES), EndpointMetrics.CallTimer.NONE);
+    } else if ("server".equals(role)) {
+      metrics.timeCalls(EndpointMetrics.CallTimer.NONE, timers("gamebus.handler.call",
+        "Server role: calls to .handle.<name> bus handlers, from asking to the outcome", tags, HANDLER_OUTCOMES));
+    }
   }
 
   private void gauge(String name, String unit, String help, Tags tags, ToDoubleFunction<EndpointMetrics> value) {

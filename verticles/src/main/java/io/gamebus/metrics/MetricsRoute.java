@@ -42,7 +42,7 @@ public final class MetricsRoute implements EndpointRegistry.Watcher {
     this.owned = registered == null ? NodeMeters.jvmOnly() : null;
     this.registry = registered != null ? registered : owned;
     this.scrape = PrometheusScrapingHandler.create(registry);
-    this.bridge = new EndpointMeters(registry, bridgeBus);
+    this.bridge = new EndpointMeters(registry, bridgeBus, null);
     String node = bridgeBus.nodeId();
     for (String transport : BridgeCounts.TRANSPORTS) {
       bridgeMeters.add(Gauge.builder("gamebus.bridge.sockets", counts, c -> c.openSockets(transport))
@@ -57,14 +57,14 @@ public final class MetricsRoute implements EndpointRegistry.Watcher {
     endpoints.watch(this);
   }
 
-  /** Serves the scrape (Prometheus text, or OpenMetrics when the scraper asks for it). */
+  /** Serves the scrape: Prometheus text format 0.0.4. */
   public void handle(RoutingContext ctx) {
     scrape.handle(ctx);
   }
 
   @Override
   public void added(RunningEndpoint endpoint, String role) {
-    bound.computeIfAbsent(endpoint, e -> new EndpointMeters(registry, e.bus()));
+    bound.computeIfAbsent(endpoint, e -> new EndpointMeters(registry, e.bus(), role));
   }
 
   @Override
