@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  *       an endpoint whose game server is down).</li>
  *   <li>Ready: every endpoint of this node is usable: a server endpoint is {@code listening}; a
  *       client endpoint is {@code connected} (link up, handshake done), so one that is
- *       connecting, reconnecting or failed is not ready, with the reason. Clustered: the cluster's
+ *       connecting, reconnecting or failed is not ready, with the reason, and so is one connected
+ *       but not logged in (a listing with {@code "authenticated": false}, FAF). Clustered: the cluster's
  *       shared map answers within {@value #CLUSTER_TIMEOUT_MS} ms and lists this node.</li>
  * </ul>
  * Only this node's endpoints count: a load balancer asks each node about itself.
@@ -65,10 +66,16 @@ public final class HealthRoute {
     } else {
       data.put("url", endpoint.getString("url"));
     }
-    boolean up = wanted.equals(state);
+    // A client endpoint that logs in (FAF) lists whether it is logged in: connected is not enough.
+    boolean loggedOut = !server && Boolean.FALSE.equals(endpoint.getValue("authenticated"));
+    boolean up = wanted.equals(state) && !loggedOut;
+    if (loggedOut) {
+      data.put("authenticated", false);
+    }
     if (!up) {
-      data.put("reason", server
-        ? "the server endpoint is " + state + ", not listening"
+      data.put("reason", server ? "the server endpoint is " + state + ", not listening"
+        : loggedOut && wanted.equals(state) ? "connected to " + endpoint.getString("url")
+          + " but not logged in (see its authentication-failed status events)"
         : "the client endpoint is " + state + ", not connected to " + endpoint.getString("url"));
     }
     return check(endpoint.getString("protocol") + "." + endpoint.getString("name"), up, data);

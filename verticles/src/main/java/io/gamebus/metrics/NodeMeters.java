@@ -55,7 +55,7 @@ public final class NodeMeters {
   public record Collecting(MicrometerMetricsOptions options, MicrometerMetricsFactory factory,
                            PrometheusMeterRegistry registry) {
 
-    /** Ties the registry to the instance built with these options, for {@link #of}. */
+    /** Ties the registry to the instance built with these options, for {@link NodeMeters#registered}. */
     public Vertx register(Vertx vertx) {
       REGISTRIES.put(vertx, registry);
       return vertx;
