@@ -3,9 +3,10 @@ package io.gamebus.config;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The HTTP server that serves the console page and the SockJS event-bus bridge.
+ * The HTTP server that serves the console page, the SockJS event-bus bridge, {@code /health} and
+ * (unless {@code metrics} is false) {@code /metrics}.
  *
- * <pre>{@code "http": {"host": "127.0.0.1", "port": 8090}}</pre>
+ * <pre>{@code "http": {"host": "127.0.0.1", "port": 8090, "metrics": true}}</pre>
  */
 public final class HttpConfig extends ConfigObject {
 
@@ -15,10 +16,12 @@ public final class HttpConfig extends ConfigObject {
 
   private final String host;
   private final int port;
+  private final boolean metrics;
 
   HttpConfig(JsonFields f) {
     this.host = Hosts.read(f, "host", DEFAULT_HOST);
     this.port = f.port("port", DEFAULT_PORT);
+    this.metrics = f.bool("metrics", true);
     f.done();
   }
 
@@ -27,7 +30,7 @@ public final class HttpConfig extends ConfigObject {
     return new HttpConfig(JsonFields.of(json, "http"));
   }
 
-  /** {@code host} 127.0.0.1, {@code port} 8090. */
+  /** {@code host} 127.0.0.1, {@code port} 8090, {@code metrics} on. */
   public static HttpConfig defaults() {
     return fromJson(new JsonObject());
   }
@@ -42,6 +45,14 @@ public final class HttpConfig extends ConfigObject {
     return port;
   }
 
+  /**
+   * Whether Vert.x collects metrics (Micrometer) and the console serves them at {@code /metrics} in
+   * Prometheus's text format; default true. False: no Vert.x metrics, {@code /metrics} is 404.
+   */
+  public boolean metrics() {
+    return metrics;
+  }
+
   /** A copy with another port, e.g. 0 in tests. */
   public HttpConfig withPort(int port) {
     return fromJson(toJson().put("port", port));
@@ -49,6 +60,6 @@ public final class HttpConfig extends ConfigObject {
 
   @Override
   public JsonObject toJson() {
-    return new JsonObject().put("host", host).put("port", port);
+    return new JsonObject().put("host", host).put("port", port).put("metrics", metrics);
   }
 }

@@ -34,6 +34,8 @@ class RoundTripTest {
     assertEquals("127.0.0.1", http.host());
     assertEquals(8090, http.port());
     assertEquals(0, roundTrip(http.withPort(0), HttpConfig::fromJson).port());
+    assertTrue(http.metrics(), "metrics are on by default");
+    assertFalse(roundTrip(HttpConfig.fromJson(new JsonObject().put("metrics", false)), HttpConfig::fromJson).metrics());
   }
 
   @Test

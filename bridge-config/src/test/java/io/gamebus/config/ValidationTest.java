@@ -47,6 +47,7 @@ class ValidationTest {
     assertError("http.port: expected an integer, got \"abc\"", new JsonObject().put("http", new JsonObject().put("port", "abc")));
     assertError("http.port: expected an integer, got 80.5", new JsonObject().put("http", new JsonObject().put("port", 80.5)));
     assertError("http: expected an object, got 8090", new JsonObject().put("http", 8090));
+    assertError("http.metrics: expected true or false, got \"yes\"", new JsonObject().put("http", new JsonObject().put("metrics", "yes")));
     assertError("endpoints: expected an array, got an object", new JsonObject().put("endpoints", new JsonObject()));
     assertError("endpoints[0]: expected an object, got \"lobby\"", new JsonObject().put("endpoints", new JsonArray().add("lobby")));
     assertError("cluster.enabled: expected true or false, got \"yes\"", new JsonObject().put("cluster", new JsonObject().put("enabled", "yes")));

@@ -25,6 +25,9 @@ final class AddressFanout {
 
     /** A point-to-point message for one browser: registers its reply, if it wants one, and writes it. */
     void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix);
+
+    /** A published message was written to {@code count} browsers (counted once per message, not per socket). */
+    void delivered(int count);
   }
 
   private final String address;
@@ -62,9 +65,13 @@ final class AddressFanout {
     }
     BridgeSocket.SlowPolicy policy = bridge.policy();
     BridgeSocket.SlowSubscribers slow = bridge.slow();
+    int delivered = 0;
     for (BridgeSocket socket : subscribers) {
-      socket.deliver(frame, policy, slow);
+      if (socket.deliver(frame, policy, slow)) {
+        delivered++;
+      }
     }
+    bridge.delivered(delivered);
   }
 
   /** The next subscriber in turn that is not being cut off; if all are, the next one (which refuses it). */

@@ -94,26 +94,27 @@ final class BridgeRequests {
 
   /**
    * A point-to-point message for one browser, held to the same byte limit as publications; a
-   * request gets a fresh reply address the browser answers on.
+   * request gets a fresh reply address the browser answers on. Returns whether it was written.
    */
-  void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix, BridgeSocket.SlowPolicy policy,
-                   BridgeSocket.SlowSubscribers slow) {
+  boolean deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix, BridgeSocket.SlowPolicy policy,
+                      BridgeSocket.SlowSubscribers slow) {
     if (!socket.admits(policy, slow)) {
       if (message.replyAddress() != null) {
         fail(message, BusError.SLOW_CONSUMER, "the browser socket does not read what is written to it (bridge.maxPendingBytes)");
       }
-      return;
+      return false;
     }
     String replyId = null;
     if (message.replyAddress() != null) {
       if (!hasRoom(socket)) {
         fail(message, BusError.BUSY, "the browser socket has " + config.maxPendingReplies()
           + " requests awaiting a reply (bridge.maxPendingReplies)");
-        return;
+        return false;
       }
       replyId = awaitBrowserReply(socket, message);
     }
     socket.write(OutFrame.rec(recPrefix, message.headers(), replyId, message.body()));
+    return true;
   }
 
   /** Fails a bus message the way gamebus's own failures read: the code, and a message starting with the error's name. */

@@ -75,12 +75,14 @@ abstract class BridgeSocket {
 
   /**
    * Delivers a message, unless the browser is behind: then, by policy, the socket is cut off
-   * (once) or the message is skipped (the browser sees the gap in {@code seq}).
+   * (once) or the message is skipped (the browser sees the gap in {@code seq}). Returns whether it was written.
    */
-  final void deliver(OutFrame frame, SlowPolicy policy, SlowSubscribers slow) {
+  final boolean deliver(OutFrame frame, SlowPolicy policy, SlowSubscribers slow) {
     if (admits(policy, slow)) {
       write(frame);
+      return true;
     }
+    return false;
   }
 
   /**

@@ -41,6 +41,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   private final Map<String, AddressFanout> fanouts = new HashMap<>();
   private final Set<BridgeSocket> sockets = new LinkedHashSet<>();
   private final BridgeRequests requests;
+  private final BridgeCounts counts = new BridgeCounts();
   private final long sweeper;
   private long nextSocket;
 
@@ -76,6 +77,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   void opened(BridgeSocket socket) {
     sockets.add(socket);
     status.metrics().connectionOpened();
+    counts.opened(socket.transport());
     status.status(socket.id(), StatusEvent.CONNECTION_OPENED, socket.transport() + " from " + socket.remote());
   }
 
@@ -92,6 +94,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
     }
     requests.closed(socket);
     status.metrics().connectionClosed();
+    counts.closed(socket.transport());
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0} ({1}) closed", socket.id(), socket.transport());
     status.status(socket.id(), StatusEvent.CONNECTION_CLOSED, socket.transport());
   }
@@ -271,7 +274,16 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
 
   @Override
   public void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix) {
-    requests.deliverSend(socket, message, recPrefix, policy, this);
+    if (requests.deliverSend(socket, message, recPrefix, policy, this)) {
+      status.metrics().messageOut();
+    }
+  }
+
+  @Override
+  public void delivered(int count) {
+    if (count > 0) {
+      status.metrics().messagesOut(count);
+    }
   }
 
   /** Refuses {@code what} ("sending to a.b"), not permitted by {@code bridge.<list>}, saying why. */
@@ -305,6 +317,7 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   @Override
   public void refuse(BridgeSocket socket, String address, BridgeErrors error, String why) {
     LOG.log(System.Logger.Level.DEBUG, "bridge socket {0}: {1}: {2}", socket.id(), error.code(), why);
+    counts.refused(error);
     socket.write(BridgeErrors.err(address, error, why));
   }
 
@@ -350,6 +363,11 @@ final class BusBridge implements AddressFanout.Bridge, BridgeSocket.SlowSubscrib
   @Override
   public void stoppedDropping(BridgeSocket socket, long dropped) {
     status.status(socket.id(), StatusEvent.SLOW_CONSUMER, "caught up after " + dropped + " messages dropped");
+  }
+
+  /** Sockets per transport and refusals per code (the rest is in the status bus's endpoint counters). */
+  BridgeCounts counts() {
+    return counts;
   }
 
   /** Closes every socket (the console stops) and every bus consumer. */

@@ -6,6 +6,8 @@ import io.gamebus.endpoint.EndpointBus;
 import io.gamebus.endpoint.EndpointRegistry;
 import io.gamebus.endpoint.ServerListeners;
 import io.gamebus.endpoint.WebGuard;
+import io.gamebus.metrics.HealthRoute;
+import io.gamebus.metrics.MetricsRoute;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpConnection;
@@ -19,7 +21,8 @@ import java.util.Set;
 
 
 /**
- * The console page at {@code /}, the endpoint list at {@code /api/endpoints}, and gamebus's own
+ * The console page at {@code /}, the endpoint list at {@code /api/endpoints}, {@link HealthRoute
+ * /health} and {@link MetricsRoute /metrics} (behind the same Host check), and gamebus's own
  * event-bus bridge for browsers ({@link BusBridge}) on SockJS's transports and a raw WebSocket
  * at {@code <path>/websocket}: permissions from the configuration, deny by default, guarded by
  * {@link OriginGuard}. The bridge announces its sockets on {@code <prefix>.bridge.console.status}.
@@ -33,6 +36,7 @@ public final class ConsoleServer extends VerticleBase {
   private OriginGuard guard;
   private EndpointBus status;
   private BusBridge busBridge;
+  private MetricsRoute metrics;
   /** The port's open TCP connections, by peer address (one per connection, as in PendingUpgrades). */
   private final Set<String> openConnections = new HashSet<>();
   private long refusedConnections;
@@ -62,6 +66,14 @@ public final class ConsoleServer extends VerticleBase {
     router.get("/api/endpoints").handler(ctx -> registry.listAll()
       .onSuccess(list -> ctx.json(list))
       .onFailure(ctx::fail));
+    HealthRoute health = new HealthRoute(vertx, registry);
+    router.get("/health/live").handler(health::live);
+    router.get("/health/ready").handler(health::ready);
+    router.get("/health").handler(health::ready);
+    if (http.metrics()) {
+      metrics = new MetricsRoute(vertx, registry, status, busBridge.counts());
+      router.get("/metrics").handler(metrics::handle);
+    }
     // The guard needs the real port, which is only known after listen(0); it reads it lazily.
     router.route(bridge.path() + "/*").handler(ctx -> guard().handle(ctx));
     BridgeTransports transports = new BridgeTransports(vertx, bridge, busBridge, new FlushBatch(context));
@@ -81,6 +93,9 @@ public final class ConsoleServer extends VerticleBase {
     if (busBridge != null) {
       busBridge.stop();
     }
+    if (metrics != null) {
+      metrics.close();
+    }
     return server == null ? Future.succeededFuture() : server.close();
   }
 
@@ -88,6 +103,7 @@ public final class ConsoleServer extends VerticleBase {
   private void countConnection(HttpConnection connection) {
     if (openConnections.size() >= bridge.maxConnections()) {
       refusedConnections++;
+      status.metrics().refused();
       if (refusedConnections == 1 || refusedConnections % 1000 == 0) {
         System.getLogger(ConsoleServer.class.getName()).log(System.Logger.Level.WARNING,
           "console: {0} connection(s) refused so far: {1} are open (bridge.maxConnections)", refusedConnections, openConnections.size());

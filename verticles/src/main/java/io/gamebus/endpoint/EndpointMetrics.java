@@ -7,9 +7,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of one endpoint. Written on the endpoint's event loop, read by the
- * {@code gamebus.endpoints} handler on another thread, hence the atomics.
+ * {@code gamebus.endpoints} handler and {@code /metrics} on other threads, hence the atomics.
+ * The call timers are the one part that is not kept here: {@code /metrics} plugs in its own
+ * ({@link #timeCalls}); until then a call's time goes nowhere.
  */
 public final class EndpointMetrics {
+
+  /** Records how long one call took and how it ended (a closed set of outcomes, see the callers). */
+  @FunctionalInterface
+  public interface CallTimer {
+    CallTimer NONE = (outcome, nanos) -> { };
+
+    void record(String outcome, long nanos);
+  }
 
   private final LongAdder in = new LongAdder();
   private final LongAdder out = new LongAdder();
@@ -20,9 +30,13 @@ public final class EndpointMetrics {
   private final AtomicLong open = new AtomicLong();
   private final AtomicLong pendingWrite = new AtomicLong();
   private final AtomicLong backlog = new AtomicLong();
+  private volatile CallTimer requests = CallTimer.NONE;
+  private volatile CallTimer handlerCalls = CallTimer.NONE;
 
   public void messageIn() { in.increment(); }
   public void messageOut() { out.increment(); }
+  /** {@code count} messages written at once (one message fanned out to several peers). */
+  public void messagesOut(long count) { out.add(count); }
   public void badInput() { badInput.increment(); }
   /** A connection refused at accept time (limit reached). */
   public void refused() { refused.increment(); }
@@ -49,11 +63,28 @@ public final class EndpointMetrics {
   public long backlogBytes() { return backlog.get(); }
   public long slowConsumers() { return slowConsumers.sum(); }
   public long refusedConnections() { return refused.sum(); }
+  public long connectionsOpened() { return opened.sum(); }
 
   public long openConnections() { return open.get(); }
   public long messagesIn() { return in.sum(); }
   public long messagesOut() { return out.sum(); }
   public long badInputs() { return badInput.sum(); }
+
+  /** Where the time of {@code .request} calls ({@link RequestChannel}) and handler calls ({@link HandlerCalls}) goes. */
+  public void timeCalls(CallTimer requests, CallTimer handlerCalls) {
+    this.requests = requests;
+    this.handlerCalls = handlerCalls;
+  }
+
+  /** A {@code .request} call answered ({@code ok}) or failed ({@code error}) {@code nanos} after it arrived. */
+  public void requestDone(String outcome, long nanos) {
+    requests.record(outcome, nanos);
+  }
+
+  /** A call to a bus handler ended with {@code outcome} after {@code nanos}. */
+  public void handlerCallDone(String outcome, long nanos) {
+    handlerCalls.record(outcome, nanos);
+  }
 
   public JsonObject toJson() {
     return new JsonObject()

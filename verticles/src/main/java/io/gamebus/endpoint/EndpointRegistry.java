@@ -41,7 +41,16 @@ public final class EndpointRegistry {
   /** When each other node was last heard from (ms); absent: not heard from yet, taken as alive. */
   private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
 
+  private final List<Watcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private record Entry(RunningEndpoint endpoint, String role) {
+  }
+
+  /** Told of each endpoint of this node as it comes and goes (e.g. to bind its meters). */
+  public interface Watcher {
+    void added(RunningEndpoint endpoint, String role);
+
+    void removed(RunningEndpoint endpoint);
   }
 
   public EndpointRegistry(Vertx vertx, String prefix, String nodeId) {
@@ -61,10 +70,23 @@ public final class EndpointRegistry {
 
   public void add(RunningEndpoint endpoint, String role) {
     endpoints.put(endpoint.bus().addresses().base(), new Entry(endpoint, role));
+    watchers.forEach(w -> w.added(endpoint, role));
   }
 
   public void remove(RunningEndpoint endpoint) {
-    endpoints.remove(endpoint.bus().addresses().base());
+    if (endpoints.remove(endpoint.bus().addresses().base()) != null) {
+      watchers.forEach(w -> w.removed(endpoint));
+    }
+  }
+
+  /** Tells {@code watcher} of the endpoints running now, then of each one added or removed. */
+  public void watch(Watcher watcher) {
+    watchers.add(watcher);
+    endpoints.values().forEach(e -> watcher.added(e.endpoint(), e.role()));
+  }
+
+  public void unwatch(Watcher watcher) {
+    watchers.remove(watcher);
   }
 
   public Future<Void> start() {

@@ -68,6 +68,7 @@ public final class HandlerCalls {
   public <T> Future<Outcome<T>> ask(String connection, String name, JsonObject body, long timeoutMs,
                                     Function<JsonObject, T> reader) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    long startNanos = System.nanoTime();
     return bus.eventBus().request(bus.addresses().handle(name), body, options).transform(done -> {
       Outcome<T> outcome;
       if (done.succeeded()) {
@@ -81,11 +82,23 @@ public final class HandlerCalls {
       } else {
         outcome = new Failed<>(BusError.BAD_REPLY, "reply failed: " + done.cause().getMessage());
       }
+      bus.metrics().handlerCallDone(outcomeName(outcome), System.nanoTime() - startNanos);
       if (outcome instanceof Failed<T> failed) {
         bus.status(connection, StatusEvent.HANDLER_FAILED, name + ": " + failed.error().wireName() + ": " + failed.detail());
       }
       return Future.succeededFuture(outcome);
     });
+  }
+
+  /** The {@code outcome} label of the handler-call timer: a closed set. */
+  static String outcomeName(Outcome<?> outcome) {
+    if (outcome instanceof Answered<?>) {
+      return "answered";
+    }
+    if (outcome instanceof NoHandler<?>) {
+      return "no_handler";
+    }
+    return outcome instanceof Refused<?> ? "refused" : "failed";
   }
 
   private static <T> Outcome<T> read(Object reply, Function<JsonObject, T> reader) {

@@ -87,7 +87,7 @@ public final class RequestChannel<S, T, R> {
 
   /** Handles one request (tests drive it without a consumer). */
   void handle(Message<Object> message) {
-    Once once = new Once(message);
+    Once once = new Once(message, bus.metrics());
     if (!(message.body() instanceof JsonObject body)) {
       once.fail(BusError.BAD_MESSAGE.exception("the body must be a JSON object"));
       return;
@@ -141,18 +141,22 @@ public final class RequestChannel<S, T, R> {
     });
   }
 
-  /** Guards the one reply a request gets. */
+  /** Guards the one reply a request gets, and times it from arrival to answer (outcome {@code ok} or {@code error}). */
   private static final class Once {
     private final Message<Object> message;
+    private final EndpointMetrics metrics;
+    private final long startNanos = System.nanoTime();
     private boolean done;
 
-    Once(Message<Object> message) {
+    Once(Message<Object> message, EndpointMetrics metrics) {
       this.message = message;
+      this.metrics = metrics;
     }
 
     void reply(JsonObject body) {
       if (!done) {
         done = true;
+        metrics.requestDone("ok", System.nanoTime() - startNanos);
         message.reply(body);
       }
     }
@@ -160,6 +164,7 @@ public final class RequestChannel<S, T, R> {
     void fail(ReplyException failure) {
       if (!done) {
         done = true;
+        metrics.requestDone("error", System.nanoTime() - startNanos);
         message.fail(failure.failureCode(), failure.getMessage());
       }
     }

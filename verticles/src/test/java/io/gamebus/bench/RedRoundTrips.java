@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * </ol>
  * Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -pl verticles -Pbench test-compile exec:exec
  * -Dbench.main=io.gamebus.bench.RedRoundTrips}. Bounded: {@code calls} per round (default 50,000),
- * {@code window} in flight (default 64), {@code rounds} (default 3).
+ * {@code window} in flight (default 64), {@code rounds} (default 3); {@code -Dmetrics=false} builds
+ * Vert.x without metrics (default on, as {@code Main} runs), to measure what they cost.
  */
 public final class RedRoundTrips {
 
@@ -33,7 +34,8 @@ public final class RedRoundTrips {
     int calls = Integer.getInteger("calls", 50_000);
     int window = Integer.getInteger("window", 64);
     int rounds = Integer.getInteger("rounds", 3);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = RoundTripRate.vertx();
+    System.out.println("metrics " + (RoundTripRate.METRICS ? "on" : "off (-Dmetrics=false)"));
     try {
       GamebusNode server = GamebusNode.start(vertx, RoundTripRate.node(new JsonObject().put("protocol", "red").put("name", "rpc")
         .put("role", "server").put("listeners", new JsonArray().add(new JsonObject().put("transport", "websocket")

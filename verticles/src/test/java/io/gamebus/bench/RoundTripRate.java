@@ -62,9 +62,18 @@ final class RoundTripRate {
   }
 
   /** A node of that one endpoint, its console on an ephemeral port. */
+  /** {@code -Dmetrics=false}: Vert.x without metrics and no {@code /metrics}, to measure what they cost (default: on, as shipped). */
+  static final boolean METRICS = !"false".equals(System.getProperty("metrics"));
+
+  /** A Vert.x built as {@code Main} builds it, with or without metrics ({@link #METRICS}). */
+  static Vertx vertx() throws Exception {
+    return io.gamebus.launcher.VertxFactory.create(io.gamebus.config.GamebusConfig.fromJson(new io.vertx.core.json.JsonObject()
+      .put("http", new io.vertx.core.json.JsonObject().put("metrics", METRICS)))).await(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   static io.gamebus.config.GamebusConfig node(io.vertx.core.json.JsonObject endpoint) {
     return io.gamebus.config.GamebusConfig.fromJson(new io.vertx.core.json.JsonObject()
-      .put("http", new io.vertx.core.json.JsonObject().put("port", 0))
+      .put("http", new io.vertx.core.json.JsonObject().put("port", 0).put("metrics", METRICS))
       .put("endpoints", new io.vertx.core.json.JsonArray().add(endpoint)));
   }
 

@@ -33,6 +33,7 @@ class AddressFanoutTest {
 
     @Override public BridgeSocket.SlowPolicy policy() { return BridgeSocket.SlowPolicy.DISCONNECT; }
     @Override public BridgeSocket.SlowSubscribers slow() { return new BridgeSocketTest.Announcements(); }
+    @Override public void delivered(int count) { }
 
     @Override
     public void deliverSend(BridgeSocket socket, Message<Object> message, byte[] recPrefix) {
