@@ -55,9 +55,12 @@ final class OwnVerticles {
     Class<?> type;
     try {
       type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new ConfigException(path, "class " + className + " is not on the classpath (" + reason(e)
-        + "); run java -cp gamebus.jar:your.jar io.gamebus.launcher.Main, since java -jar ignores -cp");
+    } catch (ClassNotFoundException e) {
+      throw new ConfigException(path, "class " + className + " is not on the classpath; run"
+        + " java -cp gamebus.jar:your.jar io.gamebus.launcher.Main, since java -jar ignores -cp");
+    } catch (LinkageError e) {
+      // Found, but a class it needs is missing or was built for a newer Java.
+      throw new ConfigException(path, "class " + className + " cannot be loaded: " + reason(e));
     }
     if (!Deployable.class.isAssignableFrom(type)) {
       throw new ConfigException(path, className + " is not a Vert.x verticle: extend io.vertx.core.VerticleBase "
