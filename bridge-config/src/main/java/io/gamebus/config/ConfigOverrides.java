@@ -14,8 +14,8 @@ import java.util.Set;
  * like one written in the file and its errors name the field. Applied in order: environment
  * variables ({@link #ENVIRONMENT}), then {@code --set PATH=VALUE} in command-line order, then
  * {@code --deploy CLASS}. An error caused by an override says which one
- * ({@code http.port: 70000 is not a port (from --set http.port)}); values are never repeated in
- * messages, since one might be a credential typed in the wrong place.
+ * ({@code http.port: 70000 is not a port (from --set http.port)}), naming it by its path, never
+ * its value, since that might be a credential typed in the wrong place.
  *
  * <p>A value is JSON when it parses as JSON ({@code 9000}, {@code true}, {@code null} = absent,
  * {@code ["a","b"]}, {@code "quoted"}), else a string; text starting with {@code [ { "} must be
@@ -81,10 +81,6 @@ public final class ConfigOverrides {
       all.add(new Change("--deploy " + verticle, ConfigPath.parse("deploy", "--deploy"), verticle, true));
     }
     return new ConfigOverrides(all);
-  }
-
-  public boolean isEmpty() {
-    return changes.isEmpty();
   }
 
   /**
