@@ -45,6 +45,11 @@ public final class ConfigException extends RuntimeException {
     return new ConfigException(file, path, reason, getCause());
   }
 
+  /** The same error with another reason, e.g. naming the override that caused it. */
+  ConfigException withReason(String newReason) {
+    return new ConfigException(source, path, newReason, getCause());
+  }
+
   private static String message(String source, String path, String reason) {
     StringBuilder sb = new StringBuilder();
     if (source != null) {

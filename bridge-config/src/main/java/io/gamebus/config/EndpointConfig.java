@@ -238,7 +238,7 @@ public final class EndpointConfig extends ConfigObject {
   }
 
   /** Options are free-form, but a credential pasted into them is still a credential in a file. */
-  private static void rejectSecrets(Object value, String path) {
+  static void rejectSecrets(Object value, String path) {
     if (value instanceof JsonObject) {
       for (String key : ((JsonObject) value).fieldNames()) {
         String child = path + "." + key;

@@ -17,7 +17,7 @@ import java.util.Map;
  * nobody knows is an error too, so a misspelt setting never passes silently.
  *
  * <pre>{@code {"busPrefix": "gamebus", "http": {...}, "bridge": {...}, "cluster": {...},
- *  "endpoints": [{...}, ...]}}</pre>
+ *  "endpoints": [{...}, ...], "deploy": [{"verticle": "my.Verticle"}, ...]}}</pre>
  *
  * <p>Only {@code endpoints[*].protocol}, {@code name} and {@code role} (plus listeners or url) are
  * required; everything else has a documented default. {@code null} counts as absent.
@@ -33,6 +33,7 @@ public final class GamebusConfig extends ConfigObject {
   private final BridgeConfig bridge;
   private final ClusterConfig cluster;
   private final List<EndpointConfig> endpoints;
+  private final List<DeployConfig> deploy;
 
   private GamebusConfig(JsonFields f) {
     busPrefix = f.matching("busPrefix", DEFAULT_BUS_PREFIX, "[a-z][a-z0-9_-]*",
@@ -41,6 +42,7 @@ public final class GamebusConfig extends ConfigObject {
     bridge = f.object("bridge", b -> new BridgeConfig(b, busPrefix));
     cluster = f.object("cluster", ClusterConfig::new);
     endpoints = f.list("endpoints", List.of(), JsonFields.objects(EndpointConfig::new));
+    deploy = f.list("deploy", List.of(), JsonFields.objects(DeployConfig::new));
     f.done();
     checkNamesUnique();
     checkPortsUnique();
@@ -55,13 +57,33 @@ public final class GamebusConfig extends ConfigObject {
     return new GamebusConfig(JsonFields.of(json, ""));
   }
 
+  /**
+   * Reads and validates a configuration after applying {@code overrides}; an error caused by an
+   * override names it.
+   *
+   * @throws ConfigException naming the first field in error
+   */
+  public static GamebusConfig fromJson(JsonObject json, ConfigOverrides overrides) {
+    JsonObject applied = overrides.applyTo(json);
+    try {
+      return fromJson(applied);
+    } catch (ConfigException e) {
+      throw overrides.explain(e, applied);
+    }
+  }
+
   /** The embedded {@value #DEFAULT_RESOURCE}: every endpoint on loopback. */
   public static GamebusConfig loadDefault() {
+    return loadDefault(ConfigOverrides.none());
+  }
+
+  /** The embedded {@value #DEFAULT_RESOURCE} with {@code overrides} applied before validation. */
+  public static GamebusConfig loadDefault(ConfigOverrides overrides) {
     try (InputStream in = GamebusConfig.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new ConfigException(DEFAULT_RESOURCE, null, "missing from the classpath", null);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE, overrides);
     } catch (IOException e) {
       throw new ConfigException(DEFAULT_RESOURCE, null, "cannot read: " + e, e);
     }
@@ -74,18 +96,23 @@ public final class GamebusConfig extends ConfigObject {
    *     endpoints[0].name: required", or "my.json: line 4, column 3: ..." for a syntax error
    */
   public static GamebusConfig load(Path file) {
+    return load(file, ConfigOverrides.none());
+  }
+
+  /** Reads a configuration file and applies {@code overrides} before validating it. */
+  public static GamebusConfig load(Path file, ConfigOverrides overrides) {
     String text;
     try {
       text = Files.readString(file);
     } catch (IOException e) {
       throw new ConfigException(file.toString(), "", "cannot read: " + FileText.why(e), e);
     }
-    return parse(text, file.toString());
+    return parse(text, file.toString(), overrides);
   }
 
-  private static GamebusConfig parse(String text, String source) {
+  private static GamebusConfig parse(String text, String source, ConfigOverrides overrides) {
     try {
-      return fromJson(StrictJson.parse(text, source));
+      return fromJson(StrictJson.parse(text, source), overrides);
     } catch (ConfigException e) {
       throw e.source() == null ? e.inSource(source) : e;
     }
@@ -116,6 +143,14 @@ public final class GamebusConfig extends ConfigObject {
     return endpoints;
   }
 
+  /**
+   * Your own verticles, deployed after the endpoints and the console, in this order; default none.
+   * {@code --deploy CLASS} adds entries.
+   */
+  public List<DeployConfig> deploy() {
+    return deploy;
+  }
+
   /** A copy with clustering switched on or off, for the {@code --cluster} flag. */
   public GamebusConfig withCluster(boolean enabled) {
     JsonObject json = toJson();
@@ -132,12 +167,15 @@ public final class GamebusConfig extends ConfigObject {
   public JsonObject toJson() {
     JsonArray array = new JsonArray();
     endpoints.forEach(e -> array.add(e.toJson()));
+    JsonArray verticles = new JsonArray();
+    deploy.forEach(d -> verticles.add(d.toJson()));
     return new JsonObject()
         .put("busPrefix", busPrefix)
         .put("http", http.toJson())
         .put("bridge", bridge.toJson())
         .put("cluster", cluster.toJson())
-        .put("endpoints", array);
+        .put("endpoints", array)
+        .put("deploy", verticles);
   }
 
   /** Names form bus addresses, so two endpoints of one protocol with one name would share them. */

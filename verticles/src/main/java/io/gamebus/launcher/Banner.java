@@ -3,7 +3,10 @@ package io.gamebus.launcher;
 import io.gamebus.config.GamebusConfig;
 import io.vertx.core.json.JsonObject;
 
-/** What a started node prints: each endpoint with its listening addresses, and the console URL. */
+/**
+ * What a started node prints: each endpoint with its listening addresses, the operator's own
+ * verticles, and last the console URL (once it is printed, everything is up).
+ */
 final class Banner {
 
   private Banner() {
@@ -20,6 +23,8 @@ final class Banner {
       e.getJsonArray("warnings", new io.vertx.core.json.JsonArray()).forEach(w ->
         System.out.println("gamebus: " + e.getString("protocol") + "." + e.getString("name") + " warning: " + w));
     }
+    config.deploy().forEach(own -> System.out.println("gamebus: deployed " + own.verticle()
+      + (own.instances() > 1 ? " (" + own.instances() + " instances)" : "")));
     System.out.println("gamebus: console " + node.console().url() + "  (event bus bridge at "
       + config.bridge().path() + ")");
   }

@@ -28,8 +28,8 @@ import java.util.Map;
 
 /**
  * Everything one gamebus node runs on a Vert.x instance: the endpoint registry, one verticle per
- * configured endpoint, and the console with the browser bridge. Used by {@link Main} and by
- * tests (with port 0 listeners).
+ * configured endpoint, the console with the browser bridge, and then the operator's own verticles
+ * ({@code deploy}). Used by {@link Main} and by tests (with port 0 listeners).
  */
 public final class GamebusNode {
 
@@ -42,6 +42,7 @@ public final class GamebusNode {
   private final ConnectionBudget budget;
   private final Map<String, Deployable> endpoints = new LinkedHashMap<>();
   private final List<String> deployments = new ArrayList<>();
+  private final List<String> ownDeployments = new ArrayList<>();
   private ConsoleServer console;
 
   private GamebusNode(Vertx vertx, GamebusConfig config) {
@@ -57,11 +58,15 @@ public final class GamebusNode {
     }
   }
 
-  /** Starts every endpoint, then the console; fails naming the endpoint that could not start. */
+  /**
+   * Starts every endpoint, then the console, then the {@code deploy} verticles; fails naming the
+   * endpoint or verticle that could not start.
+   */
   public static Future<GamebusNode> start(Vertx vertx, GamebusConfig config) {
     Gamebus.install(vertx);
     GamebusNode node = new GamebusNode(vertx, config);
     return node.registry.start().compose(v -> node.deployEndpoints(0)).compose(v -> node.deployConsole())
+      .compose(v -> node.deployOwn(0))
       .map(node)
       .recover(failure -> node.stop().transform(ignored -> Future.failedFuture(failure)));
   }
@@ -138,12 +143,33 @@ public final class GamebusNode {
     });
   }
 
+  /** The operator's verticles, one after the other, so a failure names the first that failed. */
+  private Future<Void> deployOwn(int index) {
+    if (index == config.deploy().size()) {
+      return Future.succeededFuture();
+    }
+    return OwnVerticles.deploy(vertx, config.deploy().get(index), index).compose(id -> {
+      ownDeployments.add(id);
+      return deployOwn(index + 1);
+    });
+  }
+
   /**
-   * Undeploys everything at once (listeners closed, queued writes flushed): one grace period for
+   * Undeploys the operator's verticles first, while the endpoints still run (so their stop() can
+   * still send), then everything else at once (listeners closed, queued writes flushed): one grace period for
    * the node, not one per listener in turn; a WebSocket peer that does not answer the close is cut
    * after {@link io.gamebus.endpoint.ServerListeners#CLOSING_TIMEOUT_SECONDS}.
    */
   public Future<Void> stop() {
+    List<Future<Void>> own = new ArrayList<>();
+    for (String id : ownDeployments) {
+      own.add(vertx.undeploy(id).otherwiseEmpty());
+    }
+    ownDeployments.clear();
+    return Future.join(own).transform(v -> stopEndpointsAndConsole());
+  }
+
+  private Future<Void> stopEndpointsAndConsole() {
     List<Future<Void>> undeploying = new ArrayList<>();
     for (String id : deployments) {
       undeploying.add(vertx.undeploy(id).otherwiseEmpty());

@@ -1,6 +1,7 @@
 package io.gamebus.launcher;
 
 import io.gamebus.config.ConfigException;
+import io.gamebus.config.ConfigOverrides;
 import io.gamebus.config.GamebusConfig;
 import io.vertx.core.Vertx;
 
@@ -9,10 +10,13 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar gamebus.jar [--config FILE] [--cluster]} runs a node;
+ * {@code java -jar gamebus.jar [--config FILE] [--cluster] [--set PATH=VALUE]...} runs a node
+ * ({@code java -cp gamebus.jar:my.jar io.gamebus.launcher.Main ... --deploy my.Verticle} with your
+ * own verticles);
  * {@code java -jar gamebus.jar faf-token ...} mints a lobby token for testing;
  * {@code java -jar gamebus.jar dfhack-run COMMAND ...} runs a DFHack command like DFHack's own tool.
- * Exit codes: 0 stopped cleanly, 1 failed to start, 2 bad command line or configuration.
+ * Exit codes: 0 stopped cleanly, 1 failed to start (an endpoint or own verticle), 2 bad command
+ * line or configuration (including a {@code deploy} class that is missing or not a verticle).
  */
 public final class Main {
 
@@ -36,10 +40,10 @@ public final class Main {
         System.out.println(LaunchOptions.USAGE);
         return;
       }
-      config = options.configFile() == null ? GamebusConfig.loadDefault() : GamebusConfig.load(Path.of(options.configFile()));
-      if (options.cluster()) {
-        config = config.withCluster(true);
-      }
+      ConfigOverrides overrides = options.overrides(System.getenv());
+      config = options.configFile() == null ? GamebusConfig.loadDefault(overrides)
+        : GamebusConfig.load(Path.of(options.configFile()), overrides);
+      OwnVerticles.check(config.deploy());
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("gamebus: " + e.getMessage());
       System.exit(2);
