@@ -55,6 +55,7 @@ public final class GamebusNode {
     if (warning != null) {
       LOG.log(System.Logger.Level.WARNING, warning);
     }
+    SecretChecks.warnings(config, System::getenv).forEach(line -> LOG.log(System.Logger.Level.WARNING, line));
   }
 
   /** Starts every endpoint, then the console; fails naming the endpoint that could not start. */
