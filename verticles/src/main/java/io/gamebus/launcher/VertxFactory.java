@@ -23,7 +23,7 @@ public final class VertxFactory {
     }
     // Set before Hazelcast reads it, whatever the XML says.
     System.setProperty("hazelcast.phone.home.enabled", "false");
-    System.setProperty("hazelcast.logging.type", "jdk");
+    HazelcastLogging.quiet();
     ClusterConfig cluster = config.cluster();
     Config hazelcast = hazelcastConfig(cluster);
     hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
