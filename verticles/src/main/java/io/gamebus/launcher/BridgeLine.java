@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.DecodeException;
@@ -27,11 +28,13 @@ final class BridgeLine {
   static final long PING_MS = 4000;
 
   private final Vertx vertx;
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final long pingTimer;
 
-  private BridgeLine(Vertx vertx, WebSocket socket) {
+  private BridgeLine(Vertx vertx, WebSocketClient client, WebSocket socket) {
     this.vertx = vertx;
+    this.client = client;
     this.socket = socket;
     this.pingTimer = vertx.setPeriodic(PING_MS, t -> send(new JsonObject().put("type", "ping")));
   }
@@ -51,9 +54,11 @@ final class BridgeLine {
       + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(url.getHost()).setPort(port).setSsl(tls)
       .setURI(uri).setAllowOriginHeader(false);
-    return vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
-        .setMaxMessageSize(64 << 20))
-      .connect(options)
+    // Held by the line (and this method until then): Vert.x closes the sockets of a client that
+    // was garbage-collected, which a short-lived command line would otherwise see mid-handshake.
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+      .setMaxMessageSize(64 << 20));
+    return client.connect(options)
       .map(socket -> {
         socket.textMessageHandler(text -> {
           try {
@@ -65,7 +70,7 @@ final class BridgeLine {
         socket.exceptionHandler(e -> { /* the close handler reports the end */ });
         socket.closeHandler(v -> closed.handle(socket.closeReason() != null ? socket.closeReason()
           : "closed" + (socket.closeStatusCode() == null ? "" : " (" + socket.closeStatusCode() + ")")));
-        return new BridgeLine(vertx, socket);
+        return new BridgeLine(vertx, client, socket);
       });
   }
 
@@ -75,7 +80,7 @@ final class BridgeLine {
 
   Future<Void> close() {
     vertx.cancelTimer(pingTimer);
-    return socket.close();
+    return socket.close().eventually(client::close);
   }
 
   /** {@code http://host:port} of a bridge URL, where the node's HTTP routes are. */

@@ -78,10 +78,18 @@ final class SendCommand {
         out.flush();
         done.tryComplete(0);
       }
-    }, why -> done.tryComplete(failed(err, "the node closed the bridge socket: " + why)))
+    }, why -> {
+      if (!done.future().isComplete()) { // not our own close, once done
+        done.tryComplete(failed(err, "the node closed the bridge socket: " + why));
+      }
+    })
       .onSuccess(line -> line.send(frame))
       .onFailure(e -> done.tryComplete(failed(err, "cannot reach the bridge at " + url + ": " + e.getMessage())));
-    vertx.setTimer(timeoutSeconds * 1000L, t -> done.tryComplete(failed(err, "no answer within " + timeoutSeconds + " s")));
+    vertx.setTimer(timeoutSeconds * 1000L, t -> {
+      if (!done.future().isComplete()) {
+        done.tryComplete(failed(err, "no answer within " + timeoutSeconds + " s"));
+      }
+    });
     try {
       return done.future().await();
     } catch (Exception e) {

@@ -84,6 +84,7 @@ final class TapCommand {
     private final Promise<Integer> done = Promise.promise();
     private final Set<String> registered = new LinkedHashSet<>();
     private final Set<String> unconfirmed = new LinkedHashSet<>();
+    private io.vertx.core.http.HttpClient http;
     private long printed;
 
     Tap(Vertx vertx, URI url, String token, AddressGlob glob, long count, PrintStream out, PrintStream err) {
@@ -102,8 +103,7 @@ final class TapCommand {
         if (list.isEmpty()) {
           return Future.failedFuture("the pattern " + glob.text() + " reaches no address of the node's endpoints");
         }
-        return BridgeLine.connect(vertx, url, token, this::frame, why -> done.tryComplete(fail("the node closed the"
-          + " bridge socket: " + why))).map(line -> {
+        return BridgeLine.connect(vertx, url, token, this::frame, this::closed).map(line -> {
             registered.addAll(list);
             unconfirmed.addAll(list);
             list.forEach(a -> line.send(new JsonObject().put("type", "register").put("address", a)
@@ -122,7 +122,9 @@ final class TapCommand {
     private Future<List<String>> expand() {
       String prefix = glob.text().contains(".") && !glob.text().startsWith("*")
         ? glob.text().substring(0, glob.text().indexOf('.')) : "gamebus";
-      return vertx.createHttpClient().request(HttpMethod.GET, port(), url.getHost(), "/api/endpoints")
+      // A field, not a temporary: Vert.x closes the connections of a garbage-collected client.
+      http = vertx.createHttpClient();
+      return http.request(HttpMethod.GET, port(), url.getHost(), "/api/endpoints")
         .compose(request -> request.putHeader("accept", "application/json").send())
         .compose(response -> response.statusCode() == 200 ? response.body()
           : Future.failedFuture("GET " + BridgeLine.origin(url) + "/api/endpoints answered " + response.statusCode()))
@@ -192,6 +194,12 @@ final class TapCommand {
       boolean envelopes = address.endsWith(".in") || address.endsWith(".sent");
       return envelopes && body instanceof JsonObject envelope && envelope.getValue("type") instanceof String type
         && glob.matches(address + "." + type);
+    }
+
+    private void closed(String why) {
+      if (!done.future().isComplete()) { // not our own close, once done
+        done.tryComplete(fail("the node closed the bridge socket: " + why));
+      }
     }
 
     private int fail(String why) {
