@@ -9,7 +9,8 @@ import io.vertx.core.json.JsonObject;
  * <pre>{@code "limits": {"maxMessageBytes": 10485760, "maxFrameBytes": 4194304, "maxConnections": 1000,
  *   "idleTimeoutSeconds": 0, "loginTimeoutSeconds": 300, "maxMessagesPerSecond": 0,
  *   "maxPendingWriteBytes": 1048576,
- *   "slowConsumerSeconds": 30, "upgradeTimeoutSeconds": 10}}</pre>
+ *   "slowConsumerSeconds": 30, "upgradeTimeoutSeconds": 10, "badInputLogLevel": "info",
+ *   "statusLogLevels": {"connection-opened": "debug", ...}}}</pre>
  */
 public final class LimitsConfig extends ConfigObject {
 
@@ -38,6 +39,7 @@ public final class LimitsConfig extends ConfigObject {
   private final int maxPendingWriteBytes;
   private final int slowConsumerSeconds;
   private final String badInputLogLevel;
+  private final StatusLogLevels statusLogLevels;
   private final java.util.Set<String> given;
 
   LimitsConfig(JsonFields f) {
@@ -76,6 +78,7 @@ public final class LimitsConfig extends ConfigObject {
     upgradeTimeoutSeconds = f.integer("upgradeTimeoutSeconds", DEFAULT_UPGRADE_TIMEOUT_SECONDS, 1, 3600);
     badInputLogLevel = f.matching("badInputLogLevel", DEFAULT_BAD_INPUT_LOG_LEVEL, BAD_INPUT_LOG_LEVELS,
         "one of off, debug, info, warning");
+    statusLogLevels = f.object("statusLogLevels", StatusLogLevels::new);
     given = java.util.Set.copyOf(f.givenKeys());
     f.done();
   }
@@ -142,7 +145,6 @@ public final class LimitsConfig extends ConfigObject {
     return upgradeTimeoutSeconds;
   }
 
-  /** Whether the configuration set that field, rather than leaving it to its default. */
   /**
    * The level at which each bad input is logged, one line each, at most
    * {@code 10} lines a second per endpoint (then one line says how many were left out);
@@ -152,6 +154,15 @@ public final class LimitsConfig extends ConfigObject {
     return badInputLogLevel;
   }
 
+  /**
+   * The level at which each {@code .status} event is logged, at most 10 lines a second per endpoint
+   * for its connections' events and 10 for its own; default {@link StatusLogLevels#DEFAULTS}.
+   */
+  public StatusLogLevels statusLogLevels() {
+    return statusLogLevels;
+  }
+
+  /** Whether the configuration set that field, rather than leaving it to its default. */
   public boolean isSet(String field) {
     return given.contains(field);
   }
@@ -168,6 +179,7 @@ public final class LimitsConfig extends ConfigObject {
         .put("maxPendingWriteBytes", maxPendingWriteBytes)
         .put("slowConsumerSeconds", slowConsumerSeconds)
         .put("upgradeTimeoutSeconds", upgradeTimeoutSeconds)
-        .put("badInputLogLevel", badInputLogLevel);
+        .put("badInputLogLevel", badInputLogLevel)
+        .put("statusLogLevels", statusLogLevels.toJson());
   }
 }

@@ -33,6 +33,7 @@ public final class EndpointBus {
   private final String sentAddress;
   private volatile String state = "starting";
   private volatile BadInputLog badInputLog;
+  private volatile StatusLog statusLog;
 
   public EndpointBus(Vertx vertx, String prefix, String protocol, String endpoint, String nodeId) {
     this.eventBus = Gamebus.install(vertx);
@@ -114,6 +115,22 @@ public final class EndpointBus {
       fields.forEach(field -> status.put(field.getKey(), field.getValue()));
     }
     eventBus.publish(addresses.status(), status);
+    statusLog().log(connection, event, detail);
+  }
+
+  /** Logs each status event through {@code log} (rate-limited); default: the default levels. */
+  public EndpointBus statusLog(StatusLog log) {
+    this.statusLog = log;
+    return this;
+  }
+
+  private StatusLog statusLog() {
+    StatusLog log = statusLog;
+    if (log == null) {
+      log = new StatusLog(protocol + "." + endpoint, io.gamebus.config.LimitsConfig.defaults().statusLogLevels());
+      statusLog = log;
+    }
+    return log;
   }
 
   /** Logs each bad input through {@code log} (one line each, rate-limited); default: info. */

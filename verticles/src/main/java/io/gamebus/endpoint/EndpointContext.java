@@ -14,7 +14,9 @@ public record EndpointContext(EndpointConfig config, String prefix, NodeIdentity
 
   /** The endpoint's side of the bus contract, named after its configuration. */
   public EndpointBus newBus(Vertx vertx) {
+    String name = config.protocol().id() + "." + config.name();
     return new EndpointBus(vertx, prefix, config.protocol().id(), config.name(), node.id())
-      .badInputLog(new BadInputLog(config.protocol().id() + "." + config.name(), config.limits().badInputLogLevel()));
+      .badInputLog(new BadInputLog(name, config.limits().badInputLogLevel()))
+      .statusLog(new StatusLog(name, config.limits().statusLogLevels()));
   }
 }

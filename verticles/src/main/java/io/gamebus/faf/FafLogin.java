@@ -44,7 +44,7 @@ final class FafLogin {
 
   void hello(FafMessage message) {
     // gamebus keeps no password database; the real server's password login is deprecated.
-    connection.write(FafMessages.authenticationFailed("Password login is not supported; log in with an OAuth token (auth)"));
+    connection.loginRefused("Password login is not supported; log in with an OAuth token (auth)");
   }
 
   /** Null when answered at once; else completes once the login is answered (later messages wait). */
@@ -73,7 +73,7 @@ final class FafLogin {
         messages.forEach(connection::write);
         return null;
       }))
-      .onFailure(failure -> connection.write(FafMessages.authenticationFailed(failure.getMessage())));
+      .onFailure(failure -> connection.loginRefused(failure.getMessage()));
   }
 
   /** Asks the bus handler; no handler means the default sequence. */

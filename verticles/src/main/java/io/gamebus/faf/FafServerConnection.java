@@ -169,6 +169,15 @@ public final class FafServerConnection implements ServerConnection {
     endpoint.loggedIn(this);
   }
 
+  /**
+   * Answers {@code authentication_failed} with {@code text} and announces it on {@code .status}.
+   * The text is ours or the login handler's, never the token the client sent.
+   */
+  void loginRefused(String text) {
+    write(FafMessages.authenticationFailed(text));
+    bus.status(id(), StatusEvent.AUTHENTICATION_FAILED, text);
+  }
+
   Future<Void> close() {
     return link.close();
   }

@@ -56,6 +56,7 @@ public final class GamebusNode {
     if (warning != null) {
       LOG.log(System.Logger.Level.WARNING, warning);
     }
+    SecretChecks.warnings(config, System::getenv).forEach(line -> LOG.log(System.Logger.Level.WARNING, line));
   }
 
   /**

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code java -cp gamebus.jar:my.jar io.gamebus.launcher.Main ... --deploy my.Verticle} with your
  * own verticles);
  * {@code java -jar gamebus.jar faf-token ...} mints a lobby token for testing;
- * {@code java -jar gamebus.jar dfhack-run COMMAND ...} runs a DFHack command like DFHack's own tool.
+ * {@code java -jar gamebus.jar dfhack-run COMMAND ...} runs a DFHack command like DFHack's own tool;
+ * {@code java -jar gamebus.jar tap [PATTERN]} and {@code send ADDRESS JSON} watch and use a running
+ * node's bus through its browser bridge.
  * Exit codes: 0 stopped cleanly, 1 failed to start (an endpoint or own verticle), 2 bad command
  * line or configuration (including a {@code deploy} class that is missing or not a verticle).
  */
@@ -31,6 +33,12 @@ public final class Main {
     }
     if (args.length > 0 && args[0].equals("dfhack-run")) {
       System.exit(DfhackRunCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
+    if (args.length > 0 && args[0].equals("tap")) {
+      System.exit(TapCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
+    if (args.length > 0 && args[0].equals("send")) {
+      System.exit(SendCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     LaunchOptions options;
     GamebusConfig config;

@@ -40,7 +40,7 @@ public final class VertxFactory {
   private static Future<Vertx> clustered(GamebusConfig config, VertxOptions options, VertxBuilder builder) {
     // Set before Hazelcast reads it, whatever the XML says.
     System.setProperty("hazelcast.phone.home.enabled", "false");
-    System.setProperty("hazelcast.logging.type", "jdk");
+    HazelcastLogging.quiet();
     ClusterConfig cluster = config.cluster();
     Config hazelcast = hazelcastConfig(cluster);
     hazelcast.setProperty("hazelcast.phone.home.enabled", "false");

@@ -192,7 +192,14 @@ class BridgeSlowSubscriberTest {
       sockets.stalled().ws.close();
       bridge.awaitStatus(BridgeHarness.state("connection-closed", sockets.stalledId()), 5000);
       sockets.healthy().sync(); // the bridge's event loop has finished with the closed connection
+      // The one warning is the cut itself, as the status log announces every slow consumer.
+      List<String> statusLines = warnings.records.stream().filter(r -> r.getLoggerName().equals("io.gamebus.status"))
+        .map(java.util.logging.LogRecord::getMessage).toList();
+      warnings.records.removeIf(r -> r.getLoggerName().equals("io.gamebus.status"));
       assertEquals("", warnings.describe());
+      assertEquals(1, statusLines.size(), statusLines.toString());
+      assertTrue(statusLines.get(0).startsWith("bridge.console: slow-consumer " + sockets.stalledId() + ": closed"),
+        statusLines.get(0));
     }
   }
 

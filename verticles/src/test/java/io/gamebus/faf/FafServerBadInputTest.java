@@ -220,18 +220,22 @@ class FafServerBadInputTest {
     restart(vertx, new JsonObject().put("maxPendingWriteBytes", 65536));
     io.vertx.core.net.NetClient tcp = vertx.createNetClient();
     io.vertx.core.net.NetSocket[] socket = new io.vertx.core.net.NetSocket[1];
+    long[] flood = {-1};
     vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> {
       if ("connection-opened".equals(m.body().getString("state"))) {
         JsonObject big = new JsonObject().put("command", "notice").put("text", "x".repeat(8000));
         String id = m.body().getString("connection");
         // 8 KB x 50 every 10 ms: far faster than loopback's socket buffers can hide for long
-        vertx.setPeriodic(10, timer -> {
+        flood[0] = vertx.setPeriodic(10, timer -> {
           for (int i = 0; i < 50; i++) {
             io.gamebus.bus.Gamebus.of(vertx).send("faf", "lobby", id, big);
           }
         });
       }
       if ("slow-consumer".equals(m.body().getString("state"))) {
+        // Stopped here: else thousands of sends would still be queued to .out when the node stops,
+        // each discarded by Vert.x with a warning ("Discarding message ... not registered").
+        vertx.cancelTimer(flood[0]);
         test.verify(() -> assertEquals(1L, node.fafServer("lobby").bus().metrics().toJson().getLong("slowConsumers")));
         vertx.setTimer(100, t -> test.verify(() -> {
           assertEquals(0L, node.fafServer("lobby").bus().metrics().openConnections(), "closed, not kept");
