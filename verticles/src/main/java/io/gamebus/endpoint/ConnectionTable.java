@@ -100,16 +100,19 @@ public final class ConnectionTable<C extends ServerConnection> {
     return closing;
   }
 
-  /** When an open connection was added, and its messages in and sent; null for an unknown id. */
+  /** When an open connection was added, and its messages in; null for an unknown id. */
   public Traffic traffic(String id) {
     return traffic.get(id);
   }
 
-  /** What one open connection carried: counted by {@link ConnectionsChannel} from the bus. */
+  /**
+   * When one open connection was added and its messages in, counted by {@link ConnectionsChannel}
+   * from the bus; messages sent are counted by its {@link ServerLink} (a broadcast names no
+   * connection on the bus).
+   */
   public static final class Traffic {
     private final long since;
     private long in;
-    private long sent;
 
     Traffic(long since) {
       this.since = since;
@@ -117,9 +120,7 @@ public final class ConnectionTable<C extends ServerConnection> {
 
     public long since() { return since; }
     public long in() { return in; }
-    public long sent() { return sent; }
     void countIn() { in++; }
-    void countSent() { sent++; }
   }
 
   public C get(String id) {
