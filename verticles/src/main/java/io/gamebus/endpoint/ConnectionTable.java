@@ -149,20 +149,26 @@ public final class ConnectionTable<C extends ServerConnection> {
   }
 
   /**
-   * Writes the same encoded message to every connection that matches; returns how many took it.
-   * Published on {@code .sent} once, naming no connection, with that count as {@code recipients}
-   * (not at all when none took it): a broadcast costs the bus one envelope however many peers
-   * there are, and a console shows one row for it, not one per player.
+   * Writes the same encoded message to every connection that matches; returns how many took it
+   * and are still open. Published on {@code .sent} once, naming no connection, with the number of
+   * connections it was queued to as {@code recipients} (a connection this very write cut off as a
+   * slow consumer included, as {@link ServerLink#write} shows such a write; not at all when none
+   * took it): a broadcast costs the bus one envelope however many peers there are, and a console
+   * shows one row for it, not one per player.
    */
   public int writeToAll(Outgoing message, Predicate<C> which) {
     int written = 0;
+    int queued = 0;
     for (C connection : new ArrayList<>(connections.values())) {
-      if (which.test(connection) && connection.link().queue(message)) {
-        written++;
+      if (which.test(connection) && !connection.link().isClosed()) {
+        queued++;
+        if (connection.link().queue(message)) {
+          written++;
+        }
       }
     }
-    if (written > 0) {
-      bus.sent(null, message, written);
+    if (queued > 0) {
+      bus.sent(null, message, queued);
     }
     return written;
   }
