@@ -100,16 +100,19 @@ public final class ConnectionTable<C extends ServerConnection> {
     return closing;
   }
 
-  /** When an open connection was added, and its messages in and sent; null for an unknown id. */
+  /** When an open connection was added, and its messages in; null for an unknown id. */
   public Traffic traffic(String id) {
     return traffic.get(id);
   }
 
-  /** What one open connection carried: counted by {@link ConnectionsChannel} from the bus. */
+  /**
+   * When one open connection was added and its messages in, counted by {@link ConnectionsChannel}
+   * from the bus; messages sent are counted by its {@link ServerLink} (a broadcast names no
+   * connection on the bus).
+   */
   public static final class Traffic {
     private final long since;
     private long in;
-    private long sent;
 
     Traffic(long since) {
       this.since = since;
@@ -117,9 +120,7 @@ public final class ConnectionTable<C extends ServerConnection> {
 
     public long since() { return since; }
     public long in() { return in; }
-    public long sent() { return sent; }
     void countIn() { in++; }
-    void countSent() { sent++; }
   }
 
   public C get(String id) {
@@ -148,20 +149,26 @@ public final class ConnectionTable<C extends ServerConnection> {
   }
 
   /**
-   * Writes the same encoded message to every connection that matches; returns how many took it.
-   * Published on {@code .sent} once, naming no connection, with that count as {@code recipients}
-   * (not at all when none took it): a broadcast costs the bus one envelope however many peers
-   * there are, and a console shows one row for it, not one per player.
+   * Writes the same encoded message to every connection that matches; returns how many took it
+   * and are still open. Published on {@code .sent} once, naming no connection, with the number of
+   * connections it was queued to as {@code recipients} (a connection this very write cut off as a
+   * slow consumer included, as {@link ServerLink#write} shows such a write; not at all when none
+   * took it): a broadcast costs the bus one envelope however many peers there are, and a console
+   * shows one row for it, not one per player.
    */
   public int writeToAll(Outgoing message, Predicate<C> which) {
     int written = 0;
+    int queued = 0;
     for (C connection : new ArrayList<>(connections.values())) {
-      if (which.test(connection) && connection.link().queue(message)) {
-        written++;
+      if (which.test(connection) && !connection.link().isClosed()) {
+        queued++;
+        if (connection.link().queue(message)) {
+          written++;
+        }
       }
     }
-    if (written > 0) {
-      bus.sent(null, message, written);
+    if (queued > 0) {
+      bus.sent(null, message, queued);
     }
     return written;
   }

@@ -22,8 +22,10 @@ import java.util.List;
  * {@value #MAX_ROWS} rows), and {@code .close} closes the
  * one its {@code connection} header names on whichever node owns it ({@code {closed: 1}}, or 404
  * {@code unknown_connection}). Each node answers for its own connections on per-node addresses, as
- * {@link EndpointRegistry} and {@link OutRouter} do. Messages per connection are counted from this
- * node's {@code .in} and {@code .sent} envelopes. Started and used on the endpoint's event loop.
+ * {@link EndpointRegistry} and {@link OutRouter} do. Messages in per connection are counted from
+ * this node's {@code .in} envelopes; messages sent by the connection's {@link ServerLink}, which
+ * sees broadcasts too (their one {@code .sent} envelope names no connection). Started and used on
+ * the endpoint's event loop.
  */
 public final class ConnectionsChannel {
 
@@ -61,8 +63,7 @@ public final class ConnectionsChannel {
     consumers.add(eventBus.consumer(addresses.close(), this::route));
     consumers.add(eventBus.consumer(addresses.closeOnNode(bus.nodeId()), this::closeLocally));
     // Local only: this node's connections are counted from what this node publishes.
-    consumers.add(eventBus.localConsumer(addresses.in(), m -> count(m.body(), true)));
-    consumers.add(eventBus.localConsumer(addresses.sent(), m -> count(m.body(), false)));
+    consumers.add(eventBus.localConsumer(addresses.in(), m -> countIn(m.body())));
   }
 
   public void stop() {
@@ -70,16 +71,12 @@ public final class ConnectionsChannel {
     consumers.clear();
   }
 
-  private void count(Object body, boolean in) {
+  private void countIn(Object body) {
     String connection = body instanceof Envelope envelope ? envelope.connection()
       : body instanceof JsonObject json ? json.getString("connection") : null;
     ConnectionTable.Traffic traffic = connection == null ? null : table.traffic(connection);
     if (traffic != null) {
-      if (in) {
-        traffic.countIn();
-      } else {
-        traffic.countSent();
-      }
+      traffic.countIn();
     }
   }
 
@@ -101,8 +98,9 @@ public final class ConnectionsChannel {
         .put("transport", connection.link().wire().transport())
         .put("peer", connection.link().wire().remoteAddress());
       if (traffic != null) {
-        row.put("since", traffic.since()).put("in", traffic.in()).put("sent", traffic.sent());
+        row.put("since", traffic.since()).put("in", traffic.in());
       }
+      row.put("sent", connection.link().messagesSent());
       JsonObject about = connection.about();
       if (about != null) {
         about.forEach(field -> row.put(field.getKey(), field.getValue()));

@@ -41,6 +41,8 @@ public final class ServerLink {
   private final Runnable forget;
   private Runnable onWritable = () -> { };
   private long pending;
+  /** Messages queued to the peer, one-to-one and broadcasts alike (the connections listing). */
+  private long messagesSent;
   private long backlog;
   private long decodedBacklog;
   private boolean held;
@@ -67,6 +69,9 @@ public final class ServerLink {
   public Wire wire() { return wire; }
   public EndpointBus bus() { return bus; }
   public boolean isClosed() { return closed; }
+
+  /** Messages queued to the peer since it connected, broadcasts included. */
+  public long messagesSent() { return messagesSent; }
 
   /** Output bytes queued and not yet handed to the OS. */
   public long pendingWriteBytes() { return pending; }
@@ -111,6 +116,7 @@ public final class ServerLink {
     if (closed) {
       return false;
     }
+    messagesSent++;
     int size = message.length() + limits.perMessageBytes();
     pending += size;
     bus.metrics().pendingWrite(size);

@@ -41,7 +41,8 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
   private final Promise<S> ready = Promise.promise();
   private Timers timers;
   private long handshakeTimer = -1;
-  private Wire wire;
+  /** The opened socket as the session writes to it: every close goes through it, so no write follows one. */
+  private UpstreamWire wire;
   private S session;
   private boolean broken;
   private boolean aborted;
@@ -104,13 +105,13 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
         ready.tryFail("connect " + url + ": " + opened.cause().getMessage());
         return;
       }
-      wire = opened.result();
+      wire = new UpstreamWire(opened.result(), listener);
       if (aborted || ready.future().isComplete()) {
         wire.close(); // given up (stopped, or timed out) while the connection was being opened
         return;
       }
       try {
-        session = protocol.session(id, new UpstreamWire(wire, listener), proven);
+        session = protocol.session(id, wire, proven);
       } catch (RuntimeException e) {
         cancelHandshakeTimer();
         ready.tryFail(String.valueOf(e.getMessage()));
@@ -152,6 +153,9 @@ public final class UpstreamConnection<M, S extends UpstreamSession<M>> {
 
   private void ended() {
     cancelHandshakeTimer();
+    if (wire != null) {
+      wire.ended();
+    }
     ready.tryFail("connection to " + connector.url() + " closed during the handshake");
     if (session != null) {
       session.closed("connection closed");

@@ -9,13 +9,17 @@ import io.vertx.core.buffer.Buffer;
  * what we send, so the link is cut (and reopened by the {@link UpstreamLink}); one message into a
  * queue that is not full always fits, so one large request is never taken for a slow reader.
  * Each message queued is reported to the listener with its decoded view ({@link Outgoing}), which
- * the {@link UpstreamLink} publishes on {@code .sent}: sessions write through {@link #send}.
+ * the {@link UpstreamLink} publishes on {@code .sent}: sessions write through {@link #send}. Once
+ * the link is closed (by either side) nothing more is queued or reported, so {@code .sent} never
+ * shows a message that was not written.
  */
 final class UpstreamWire implements Wire {
 
   private final Wire wire;
   private final UpstreamConnection.Listener listener;
   private boolean cut;
+  /** Closed by us or ended by the upstream: later writes would go nowhere. */
+  private boolean closed;
 
   UpstreamWire(Wire wire, UpstreamConnection.Listener listener) {
     this.wire = wire;
@@ -34,6 +38,9 @@ final class UpstreamWire implements Wire {
     if (cut) {
       return Future.failedFuture("link closed: the upstream did not read what was sent to it");
     }
+    if (closed) {
+      return Future.failedFuture("link closed");
+    }
     if (wire.writeQueueFull()) {
       cut = true;
       listener.slowConsumer("the upstream does not read what is sent to it: write queue full; link closed");
@@ -49,8 +56,23 @@ final class UpstreamWire implements Wire {
   @Override public String remoteAddress() { return wire.remoteAddress(); }
   @Override public String remoteHost() { return wire.remoteHost(); }
   @Override public boolean writeQueueFull() { return wire.writeQueueFull(); }
-  @Override public Future<Void> close() { return wire.close(); }
-  @Override public Future<Void> close(int status, String reason) { return wire.close(status, reason); }
+  /** The socket closed (whoever closed it): no more writes. */
+  void ended() {
+    closed = true;
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    return wire.close();
+  }
+
+  @Override
+  public Future<Void> close(int status, String reason) {
+    closed = true;
+    return wire.close(status, reason);
+  }
+
   @Override public String closeDetail() { return wire.closeDetail(); }
   @Override public void pause() { wire.pause(); }
   @Override public void resume() { wire.resume(); }

@@ -163,6 +163,26 @@ class ConnectionTableTest {
   }
 
   @Test
+  void aBroadcastThatCutsASlowConsumerCountsItAsARecipientAsAWriteToItAlone(io.vertx.junit5.VertxTestContext test) {
+    Recorder slow = open();
+    Recorder fine = open();
+    // The slow one never reads: 1000 bytes make it full; the broadcast takes it past twice that.
+    table.writeTo(slow.id(), Outgoing.of(Buffer.buffer(new byte[1000]), "notice", new io.vertx.core.json.JsonObject()));
+    fine.wire.flush();
+    bus.eventBus().<io.gamebus.bus.Envelope>consumer("gamebus.faf.lobby.sent.game_info", m -> {
+      test.verify(() -> {
+        assertEquals(2, m.body().recipients(), "queued to both, as .sent shows a single write that cuts its connection");
+        assertEquals(2, slow.wire.written.size(), "the broadcast was queued to the slow one before the cut");
+        assertTrue(slow.link().isClosed());
+      });
+      test.completeNow();
+    }).completion().onSuccess(v -> {
+      int written = table.writeToAll(Outgoing.of(Buffer.buffer(new byte[1100]), "game_info", new io.vertx.core.json.JsonObject()), c -> true);
+      test.verify(() -> assertEquals(1, written, ".out counts the connections still open"));
+    });
+  }
+
+  @Test
   void writeToOneAnswersUnknownConnection() {
     Recorder a = open();
     assertEquals(1, table.writeTo(a.id(), Outgoing.of(Buffer.buffer("x"))));

@@ -70,14 +70,10 @@ class ConnectionsChannelTest {
     assertEquals(1L, alice.getLong("in"), "the auth message: " + alice.encode());
     assertEquals(1L, other.getLong("in"), other.encode());
 
-    // Envelopes on .sent (the other direction) are counted for their connection.
-    JsonObject sent = new JsonObject().put("protocol", "faf").put("endpoint", "lobby")
-      .put("connection", other.getString("connection")).put("type", "notice").put("seq", 1).put("ts", 1).put("body", new JsonObject());
-    vertx.eventBus().publish("gamebus.faf.lobby.sent", sent);
-    vertx.eventBus().publish("gamebus.faf.lobby.sent", sent);
-    JsonObject counted = row(connections(vertx).getJsonArray("connections"), r -> r.getString("connection").equals(other.getString("connection")));
-    // plus what the endpoint itself published on .sent for it (its session answer, once it does)
-    assertEquals(other.getLong("sent") + 2, counted.getLong("sent"), counted.encode());
+    // Messages written to each: the login sequence (irc_password, welcome, player_info, social,
+    // game_info), and the session answer.
+    assertEquals(5L, alice.getLong("sent"), alice.encode());
+    assertEquals(1L, other.getLong("sent"), other.encode());
 
     CompletableFuture<JsonObject> announced = new CompletableFuture<>();
     vertx.eventBus().<JsonObject>consumer("gamebus.faf.lobby.status", m -> {
@@ -100,6 +96,26 @@ class ConnectionsChannelTest {
       .request("gamebus.faf.lobby.close", null).await(10, TimeUnit.SECONDS));
     assertEquals(400, noHeader.failureCode());
     assertTrue(anonymous.pending() >= 0 && !anonymous.isClosed(), "the other connection stays open");
+  }
+
+  @Test
+  void aBroadcastCountsAsSentForEveryConnectionThatTookIt(Vertx vertx) throws Exception {
+    Tokens tokens = new Tokens(vertx, dir);
+    GamebusNode node = GamebusNode.start(vertx, TestConfigs.node(TestConfigs.fafServer("lobby", tokens.secretFile())))
+      .await(10, TimeUnit.SECONDS);
+    FafTestClient player = FafTestClient.tcp(vertx, FafPorts.port(node, "lobby", "tcp")).await(5, TimeUnit.SECONDS);
+    player.send(FafMessage.command("auth").with("unique_id", "u").with("token", tokens.lobby(7, "alice")));
+    player.next("game_info").await(10, TimeUnit.SECONDS);
+    JsonObject before = connections(vertx).getJsonArray("connections").getJsonObject(0);
+
+    // .out without a connection header: one broadcast to every logged-in connection.
+    JsonObject written = vertx.eventBus().<JsonObject>request("gamebus.faf.lobby.out",
+      new JsonObject().put("command", "notice").put("style", "info").put("text", "to all")).await(10, TimeUnit.SECONDS).body();
+    assertEquals(1, written.getInteger("written"), written.encode());
+    player.next("notice").await(10, TimeUnit.SECONDS);
+
+    JsonObject after = connections(vertx).getJsonArray("connections").getJsonObject(0);
+    assertEquals(before.getLong("sent") + 1, after.getLong("sent"), "the broadcast reached it: " + after.encode());
   }
 
   @Test

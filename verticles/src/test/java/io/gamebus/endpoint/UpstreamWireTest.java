@@ -59,4 +59,15 @@ class UpstreamWireTest {
     assertEquals(List.of("wrote", "slow-consumer"), heard);
     assertTrue(closed);
   }
+
+  @Test
+  void aMessageAfterTheLinkWasClosedIsNeitherQueuedNorReportedAsSent() {
+    UpstreamWire wire = new UpstreamWire(raw, listener);
+    wire.write(Buffer.buffer("one"));
+    wire.close(); // e.g. shutdown: a .request may still reach the session before the socket is gone
+    Future<Void> late = wire.send(Outgoing.of(Buffer.buffer("two")));
+    assertTrue(late.failed());
+    assertEquals(List.of("one"), written);
+    assertEquals(List.of("wrote"), heard, "nothing on .sent for a write that was not made");
+  }
 }
