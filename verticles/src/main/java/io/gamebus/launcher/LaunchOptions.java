@@ -18,6 +18,8 @@ record LaunchOptions(String configFile, boolean cluster, List<String> sets, List
            java -jar gamebus.jar faf-token --sub PLAYER_ID [--login NAME] [--minutes N]
            java -jar gamebus.jar dfhack-run [--host H] [--port P] COMMAND [ARGS...]
            java -jar gamebus.jar dfhack-run [--host H] [--port P] --lua MODULE FUNCTION [ARGS...]
+           java -jar gamebus.jar tap [ADDRESS-PATTERN] [--url URL] [--token JWT] [--count N]
+           java -jar gamebus.jar send ADDRESS JSON [--header NAME=VALUE]... [--url URL] [--token JWT]
       --config FILE     configuration file (default: the embedded bridge-config/default.json)
       --cluster         join the Hazelcast cluster described by cluster.configFile (or the embedded cluster.xml)
       --set PATH=VALUE  change one field before validation, e.g. http.port=9000,
