@@ -84,7 +84,16 @@ class DfhackSentTest {
   void theClientRoleShowsItsHandshakeBindAndCallAsTheServerDecodedThem() throws Exception {
     Conversation remote = Conversation.of(vertx, "dfhack", "remote");
     Conversation fortress = Conversation.of(vertx, "dfhack", "fortress");
+    // Ready once the handshake is answered: "sent handshake" alone comes before that, and a request
+    // made then fails with not_connected.
+    io.vertx.core.Promise<Void> connected = io.vertx.core.Promise.promise();
+    vertx.eventBus().<JsonObject>consumer("gamebus.dfhack.remote.status", m -> {
+      if ("connected".equals(m.body().getString("state"))) {
+        connected.tryComplete();
+      }
+    }).completion().await(10, TimeUnit.SECONDS);
     GamebusNode.start(vertx, TestConfigs.node(DfhackFixture.client("remote", port))).await(10, TimeUnit.SECONDS);
+    connected.future().await(10, TimeUnit.SECONDS);
     remote.await("sent", "handshake");
     JsonObject reply = vertx.eventBus().<JsonObject>request("gamebus.dfhack.remote.request",
       new JsonObject().put("method", "GetVersion")).await(10, TimeUnit.SECONDS).body();

@@ -161,7 +161,10 @@ class FafClientEndpointTest {
         }
       });
       JsonObject endpoint = TestConfigs.fafClient("upstream", "tcp://127.0.0.1:" + server.actualPort(), null)
-        .put("options", new JsonObject().put("pingIntervalSeconds", 1).put("pongTimeoutSeconds", 1));
+        // The read-idle timeout (3 x the ping interval, 3 s here) would otherwise race the ping's
+        // verdict (due at 2-3 s) on a loaded machine; this test is about the ping.
+        .put("options", new JsonObject().put("pingIntervalSeconds", 1).put("pongTimeoutSeconds", 1)
+          .put("readIdleTimeoutSeconds", 60));
       GamebusNode.start(vertx, TestConfigs.node(endpoint));
     }));
   }
