@@ -8,7 +8,10 @@ import io.gamebus.support.FafPorts;
 import io.gamebus.support.FafTestClient;
 import io.gamebus.support.TestConfigs;
 import io.gamebus.support.Tokens;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -158,6 +162,33 @@ class MetricsRouteTest {
     assertTrue(scrape.has("jvm_memory_used_bytes"), "JVM metrics");
     assertTrue(!scrape.has("vertx_http_server_active_connections"), "no Vert.x metrics without its options");
     on.stop().await(10, TimeUnit.SECONDS);
+  }
+
+  /** A peer picks the HTTP method: each new one must not become a new series. */
+  @Test
+  void httpMethodsAPeerMakesUpShareOneLabelValue() throws Exception {
+    vertx = VertxFactory.create(TestConfigs.node()).await(10, TimeUnit.SECONDS);
+    GamebusNode node = GamebusNode.start(vertx, TestConfigs.node()).await(10, TimeUnit.SECONDS);
+    int port = node.console().actualPort();
+    for (int i = 0; i < 5; i++) {
+      String method = "MADEUP" + i;
+      NetSocket socket = vertx.createNetClient().connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      Buffer answer = Buffer.buffer();
+      Promise<Void> answered = Promise.promise();
+      socket.handler(answer::appendBuffer);
+      socket.closeHandler(v -> answered.tryComplete());
+      socket.write(method + " /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+      answered.future().await(10, TimeUnit.SECONDS);
+      socket.close();
+    }
+    NodeHttp http = new NodeHttp(vertx, port);
+    http.get("/health");
+    Scrape scrape = http.metrics();
+    List<String> methods = scrape.labelValues("vertx_http_server_requests_total", "method");
+    assertTrue(methods.contains("other") && methods.stream().noneMatch(m -> m.startsWith("MADEUP")),
+      "made-up methods are counted as other: " + methods);
+    assertTrue(methods.contains("GET"), "the standard methods keep their name: " + methods);
+    node.stop().await(10, TimeUnit.SECONDS);
   }
 
   static double delta(Scrape before, Scrape after, String name, String... labels) {
