@@ -172,6 +172,29 @@ class ConsolePanelTest {
     }
   }
 
+  @Test
+  void aBroadcastSaysHowManyItReachedAndBodyTextMatchesWhatWasWritten(Vertx vertx) throws Exception {
+    GamebusNode node = start(vertx, null);
+    try (PageDriver page = PageDriver.start()) {
+      open(page, node);
+      // The bridge does not acknowledge registrations: publish until the first one shows.
+      for (int seq = 1; page.eval("document.querySelector('" + SIMULATED + "') ? 1 : null") == null; seq++) {
+        publishSent(vertx, "probe", seq, new JsonObject().put("command", "probe"));
+        Thread.sleep(100);
+      }
+      JsonObject broadcast = new JsonObject().put("protocol", "faf").put("endpoint", "lobby").putNull("connection")
+        .put("type", SIM + "notice").put("seq", 1000).put("ts", System.currentTimeMillis()).put("recipients", 3)
+        .put("body", new JsonObject().put("command", "notice").put("text", "say \"gg\" now\\o/"));
+      vertx.eventBus().publish("gamebus.faf.lobby.sent", broadcast);
+      String cell = page.await("(c => c && '[' + c.textContent + ']')(document.querySelector('" + SIMULATED + "[data-seq=\"1000\"] td.conn'))");
+      assertEquals("\"[all (3)]\"", cell, "a broadcast names no connection: it says how many it reached");
+
+      page.fill("#filter-text", "say \"gg\" now\\o/");
+      assertEquals(1, visible(page), "the text as written, quotes and backslash included");
+      assertEquals(java.util.List.of(), page.pageErrors());
+    }
+  }
+
   /** js/timeline.js PAUSE_LIMIT. */
   private static final int TIMELINE_PAUSE_LIMIT = 1000;
 
