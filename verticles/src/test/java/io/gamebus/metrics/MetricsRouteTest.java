@@ -164,6 +164,29 @@ class MetricsRouteTest {
     on.stop().await(10, TimeUnit.SECONDS);
   }
 
+  /** Vert.x's registry outlives a node: a node started again on it reads its own endpoints, once each. */
+  @Test
+  void aNodeStartedAgainOnTheSameVertxReportsItsNewEndpointsOnly() throws Exception {
+    vertx = VertxFactory.create(TestConfigs.node()).await(10, TimeUnit.SECONDS);
+    Tokens tokens = new Tokens(vertx, dir);
+    GamebusConfig config = TestConfigs.node(TestConfigs.fafServer("lobby", tokens.secretFile()));
+    GamebusNode first = GamebusNode.start(vertx, config).await(10, TimeUnit.SECONDS);
+    FafTestClient client = FafTestClient.tcp(vertx, FafPorts.port(first, "lobby", "tcp")).await(10, TimeUnit.SECONDS);
+    client.send(FafMessage.command("ask_session").with("user_agent", "metrics"));
+    client.next("session").await(10, TimeUnit.SECONDS);
+    assertEquals(1, new NodeHttp(vertx, first.console().actualPort()).metrics()
+      .value("gamebus_messages_in_total", "protocol", "faf", "node", first.nodeId()));
+    first.stop().await(10, TimeUnit.SECONDS);
+
+    GamebusNode second = GamebusNode.start(vertx, config).await(10, TimeUnit.SECONDS);
+    Scrape scrape = new NodeHttp(vertx, second.console().actualPort()).metrics();
+    assertEquals(0, scrape.value("gamebus_messages_in_total", "protocol", "faf"), "the new endpoint's count, alone");
+    assertEquals(0, scrape.value("gamebus_connections_open", "protocol", "faf"));
+    assertEquals(1, scrape.labelValues("gamebus_messages_in_total", "node").size(), scrape.text);
+    assertEquals(4, scrape.labelValues("gamebus_handler_call_seconds_count", "outcome").size(), scrape.text);
+    second.stop().await(10, TimeUnit.SECONDS);
+  }
+
   /** A peer picks the HTTP method: each new one must not become a new series. */
   @Test
   void httpMethodsAPeerMakesUpShareOneLabelValue() throws Exception {
@@ -183,6 +206,7 @@ class MetricsRouteTest {
     }
     NodeHttp http = new NodeHttp(vertx, port);
     http.get("/health");
+    assertEquals("text/plain; version=0.0.4; charset=utf-8", http.get("/metrics").contentType());
     Scrape scrape = http.metrics();
     List<String> methods = scrape.labelValues("vertx_http_server_requests_total", "method");
     assertTrue(methods.contains("other") && methods.stream().noneMatch(m -> m.startsWith("MADEUP")),
