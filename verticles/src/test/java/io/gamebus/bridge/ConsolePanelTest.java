@@ -195,6 +195,27 @@ class ConsolePanelTest {
     }
   }
 
+  @Test
+  void aCloseAwaitingConfirmationSurvivesTheTablesRefresh(Vertx vertx) throws Exception {
+    GamebusNode node = start(vertx, null);
+    try (PageDriver page = PageDriver.start()) {
+      FafTestClient client = FafTestClient.tcp(vertx, FafPorts.port(node, "lobby", "tcp")).await(5, TimeUnit.SECONDS);
+      open(page, node);
+      page.await("document.querySelector('#connection-rows button.close-connection')");
+      page.click("#connection-rows button.close-connection");
+      // The table is redrawn every few seconds: here at once, and the row drawn anew.
+      page.eval("document.querySelector('#connection-rows tr[data-connection]').drawnBefore = true");
+      page.click("#connections-refresh");
+      page.await("(r => r && !r.drawnBefore)(document.querySelector('#connection-rows tr[data-connection]'))");
+      assertEquals("Confirm close", page.eval("document.querySelector('#connection-rows button.close-connection').textContent"),
+        "the first click still counts after a refresh");
+      page.click("#connection-rows button.close-connection");
+      page.await("document.getElementById('connections-result').getAttribute('data-outcome') === 'ok'");
+      client.closed().await(10, TimeUnit.SECONDS);
+      assertEquals(java.util.List.of(), page.pageErrors());
+    }
+  }
+
   /** js/timeline.js PAUSE_LIMIT. */
   private static final int TIMELINE_PAUSE_LIMIT = 1000;
 
