@@ -216,6 +216,38 @@ class ConsolePanelTest {
     }
   }
 
+  @Test
+  void afterTheBridgeDropsTheTimelineIsLiveAgainWithoutDuplicates(Vertx vertx) throws Exception {
+    GamebusNode node = start(vertx, null);
+    try (PageDriver page = PageDriver.start()) {
+      open(page, node);
+      FafTestClient client = FafTestClient.tcp(vertx, FafPorts.port(node, "lobby", "tcp")).await(5, TimeUnit.SECONDS);
+      firstInRow(vertx, page, client);
+      // Drop the page's transport: the bridge object is the one whose next ping goes through _write.
+      page.eval("(() => { const p = GamebusBridge.prototype, w = p._write; p._write = function (f) {"
+        + " p._write = w; const r = w.call(this, f); window.dropped = true; this.conn.close(); return r; }; })()");
+      page.eval("(() => { const s = document.getElementById('bridge-state'); window.states = [];"
+        + " new MutationObserver(() => window.states.push(s.textContent)).observe(s, { childList: true, characterData: true, subtree: true }); })()");
+      page.await("window.dropped === true");
+      page.await("window.states.includes('disconnected') && document.getElementById('bridge-state').textContent === 'connected'");
+      // Each message the peer sends now shows exactly once (a duplicate would come before the next row).
+      long before = ((Number) page.eval("document.querySelectorAll('" + ENTRIES + "[data-kind=in][data-type=ask_session]').length")).intValue();
+      for (int attempt = 0; attempt < 40 && count(page, ENTRIES + "[data-kind=in][data-type=ask_session]") == before; attempt++) {
+        client.send(FafMessage.command("ask_session").with("user_agent", "again"));
+        client.next("session").await(5, TimeUnit.SECONDS);
+        Thread.sleep(250);
+      }
+      client.send(FafMessage.command("ask_session").with("user_agent", "last"));
+      client.next("session").await(5, TimeUnit.SECONDS);
+      String seqs = page.await("(() => { const rows = Array.from(document.querySelectorAll('" + ENTRIES + "[data-kind=in]'));"
+        + " if (!rows.some(r => r.entry.body.user_agent === 'last')) return null;"
+        + " return rows.map(r => r.getAttribute('data-seq')).join(','); })()");
+      String[] all = seqs.replace("\"", "").split(",");
+      assertEquals(all.length, java.util.Set.of(all).size(), "no envelope twice: " + seqs);
+      assertEquals(java.util.List.of(), page.pageErrors());
+    }
+  }
+
   /** js/timeline.js PAUSE_LIMIT. */
   private static final int TIMELINE_PAUSE_LIMIT = 1000;
 
