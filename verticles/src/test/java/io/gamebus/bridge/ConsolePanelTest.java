@@ -191,6 +191,15 @@ class ConsolePanelTest {
 
       page.fill("#filter-text", "say \"gg\" now\\o/");
       assertEquals(1, visible(page), "the text as written, quotes and backslash included");
+
+      // Peer-chosen strings are text, never markup.
+      String markup = "<img src=x onerror=\"window.injected=1\">";
+      vertx.eventBus().publish("gamebus.faf.lobby.sent", broadcast.copy().put("seq", 1001).put("type", SIM + markup)
+        .put("connection", markup).put("body", new JsonObject().put("text", markup)));
+      page.fill("#filter-text", "");
+      assertEquals("\"" + SIM + markup.replace("\"", "\\\"") + "\"",
+        page.await("document.querySelector('" + SIMULATED + "[data-seq=\"1001\"] td:nth-child(6)')?.textContent"));
+      assertEquals(null, page.eval("document.querySelector('#traffic-rows img') || window.injected || null"));
       assertEquals(java.util.List.of(), page.pageErrors());
     }
   }
