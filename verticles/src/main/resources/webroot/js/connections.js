@@ -31,6 +31,9 @@ function age(since) {
 export function createConnectionsTable(bridge, endpointsOf) {
   const el = { rows: $('connection-rows'), note: $('connections-note'), refresh: $('connections-refresh'), result: $('connections-result') };
   let timer = null, soon = null, generation = 0;
+  // The close awaiting its second click ({endpoint, connection, until}): the table is redrawn
+  // every REFRESH_MS, and a redrawn button must keep it.
+  let confirming = null;
 
   function servers() { return endpointsOf().filter((ep) => ep.role === 'server'); }
 
@@ -97,17 +100,26 @@ export function createConnectionsTable(bridge, endpointsOf) {
     const b = text('button', 'Close', 'close-connection');
     b.type = 'button';
     b.title = 'close this connection (the peer is disconnected)';
-    b.addEventListener('click', () => closeClicked(b, ep, row.connection));
+    b.addEventListener('click', () => closeClicked(b, ep, name, row.connection));
+    if (confirming && confirming.endpoint === name && confirming.connection === row.connection && Date.now() < confirming.until) {
+      askConfirm(b, confirming.until - Date.now());
+    }
     act.appendChild(b);
   }
 
-  function closeClicked(button, ep, connection) {
+  function askConfirm(button, ms) {
+    button.setAttribute('data-confirm', 'true');
+    button.textContent = 'Confirm close';
+    setTimeout(() => { button.removeAttribute('data-confirm'); button.textContent = 'Close'; }, ms);
+  }
+
+  function closeClicked(button, ep, name, connection) {
     if (button.getAttribute('data-confirm') !== 'true') {
-      button.setAttribute('data-confirm', 'true');
-      button.textContent = 'Confirm close';
-      setTimeout(() => { button.removeAttribute('data-confirm'); button.textContent = 'Close'; }, CONFIRM_MS);
+      confirming = { endpoint: name, connection, until: Date.now() + CONFIRM_MS };
+      askConfirm(button, CONFIRM_MS);
       return;
     }
+    confirming = null;
     button.disabled = true;
     show('pending', 'closing ' + connection + '…');
     bridge.send(baseOf(ep) + '.close', { reason: 'closed from the gamebus console' }, { connection })

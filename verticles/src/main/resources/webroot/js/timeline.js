@@ -44,7 +44,8 @@ export function createTimeline(prefs, onChange) {
   function addEnvelope(env, kind) {
     add({
       kind, ts: env.ts, protocol: env.protocol, endpoint: env.endpoint, connection: env.connection,
-      node: env.node || nodeOf(env.connection), type: env.type, seq: env.seq, body: env.body, whole: env
+      node: env.node || nodeOf(env.connection), type: env.type, seq: env.seq, body: env.body, whole: env,
+      recipients: env.recipients
     });
   }
 
@@ -83,7 +84,8 @@ export function createTimeline(prefs, onChange) {
     if (entry.seq != null) tr.setAttribute('data-seq', String(entry.seq));
     const body = entry.kind === 'status' ? str(entry.body) : compactJson(entry.body);
     tr.entry = entry;
-    tr.bodyText = body.toLowerCase();
+    // The JSON escapes quotes and backslashes: the strings as written are searched too.
+    tr.bodyText = (body + '\n' + strings(entry.body).join('\n')).toLowerCase();
 
     const t = tr.insertCell();
     const time = text('time', clock(entry.ts));
@@ -99,6 +101,9 @@ export function createTimeline(prefs, onChange) {
       b.type = 'button';
       b.title = 'use this connection in the send form';
       c.appendChild(b);
+    } else if (entry.recipients != null) { // a .sent broadcast: written to that many connections at once
+      c.appendChild(text('span', 'all (' + str(entry.recipients) + ')', 'broadcast'));
+      c.title = 'a broadcast, written to ' + str(entry.recipients) + ' connections';
     }
     const ty = tr.insertCell();
     ty.appendChild(entry.kind === 'status' ? text('span', str(entry.type), 'badge state-' + cssToken(entry.type))
@@ -117,6 +122,13 @@ export function createTimeline(prefs, onChange) {
       const last = el.rows.lastElementChild;
       removeRow(last.classList.contains('detail') ? last.previousElementSibling : last);
     }
+  }
+
+  /** Every string inside a value, for the body-text filter. */
+  function strings(value, out = []) {
+    if (typeof value === 'string') out.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out));
+    return out;
   }
 
   function removeRow(tr) {

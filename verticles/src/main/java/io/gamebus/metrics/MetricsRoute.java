@@ -78,8 +78,9 @@ public final class MetricsRoute implements EndpointRegistry.Watcher {
   /** Removes every meter this route added (the console stops); closes its own registry, if any. */
   public void close() {
     endpoints.unwatch(this);
-    bound.values().forEach(EndpointMeters::remove);
-    bound.clear();
+    // Through removed(): at node stop the endpoints leave on their own event loops at the same
+    // time, and whichever takes an entry out of the map is the only one to remove its meters.
+    bound.keySet().forEach(this::removed);
     bridge.remove();
     bridgeMeters.forEach(registry::remove);
     bridgeMeters.clear();

@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -17,8 +19,10 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The Prometheus registry of each Vert.x instance gamebus runs on, one per instance (several nodes
@@ -30,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NodeMeters {
 
   /**
-   * The labels Vert.x puts on its own metrics. Left out on purpose: {@code address} (gamebus has an
+   * The labels Vert.x puts on its own metrics ({@code method} folded to the known methods and
+   * {@code other}). Left out on purpose: {@code address} (gamebus has an
    * address per message type a peer may name, and one per pending reply; moot while event-bus
    * metrics are off, kept out should they be turned on), {@code local} and {@code remote} (one
    * series per peer), {@code path} (whatever a client asks for).
@@ -45,6 +50,9 @@ public final class NodeMeters {
    */
   private static final java.util.logging.Logger REPEATED_REGISTRATION =
     java.util.logging.Logger.getLogger("io.micrometer.core.instrument.MeterRegistry");
+  /** The methods Vert.x knows by name; any other is labelled {@code other}. */
+  private static final Set<String> KNOWN_METHODS =
+    HttpMethod.values().stream().map(HttpMethod::name).collect(Collectors.toUnmodifiableSet());
   private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = Collections.synchronizedMap(new WeakHashMap<>());
   private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -68,6 +76,9 @@ public final class NodeMeters {
       REPEATED_REGISTRATION.setLevel(java.util.logging.Level.SEVERE);
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // A peer names the HTTP method (any token): one made up per request would be a new series each.
+    registry.config().meterFilter(MeterFilter.replaceTagValues(Label.HTTP_METHOD.toString(),
+      method -> KNOWN_METHODS.contains(method) ? method : "other"));
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
       .setEnabled(true)
       .setRegistryName("gamebus-" + NEXT.incrementAndGet())

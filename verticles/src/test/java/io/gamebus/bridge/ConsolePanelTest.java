@@ -172,6 +172,91 @@ class ConsolePanelTest {
     }
   }
 
+  @Test
+  void aBroadcastSaysHowManyItReachedAndBodyTextMatchesWhatWasWritten(Vertx vertx) throws Exception {
+    GamebusNode node = start(vertx, null);
+    try (PageDriver page = PageDriver.start()) {
+      open(page, node);
+      // The bridge does not acknowledge registrations: publish until the first one shows.
+      for (int seq = 1; page.eval("document.querySelector('" + SIMULATED + "') ? 1 : null") == null; seq++) {
+        publishSent(vertx, "probe", seq, new JsonObject().put("command", "probe"));
+        Thread.sleep(100);
+      }
+      JsonObject broadcast = new JsonObject().put("protocol", "faf").put("endpoint", "lobby").putNull("connection")
+        .put("type", SIM + "notice").put("seq", 1000).put("ts", System.currentTimeMillis()).put("recipients", 3)
+        .put("body", new JsonObject().put("command", "notice").put("text", "say \"gg\" now\\o/"));
+      vertx.eventBus().publish("gamebus.faf.lobby.sent", broadcast);
+      String cell = page.await("(c => c && '[' + c.textContent + ']')(document.querySelector('" + SIMULATED + "[data-seq=\"1000\"] td.conn'))");
+      assertEquals("\"[all (3)]\"", cell, "a broadcast names no connection: it says how many it reached");
+
+      page.fill("#filter-text", "say \"gg\" now\\o/");
+      assertEquals(1, visible(page), "the text as written, quotes and backslash included");
+
+      // Peer-chosen strings are text, never markup.
+      String markup = "<img src=x onerror=\"window.injected=1\">";
+      vertx.eventBus().publish("gamebus.faf.lobby.sent", broadcast.copy().put("seq", 1001).put("type", SIM + markup)
+        .put("connection", markup).put("body", new JsonObject().put("text", markup)));
+      page.fill("#filter-text", "");
+      assertEquals("\"" + SIM + markup.replace("\"", "\\\"") + "\"",
+        page.await("document.querySelector('" + SIMULATED + "[data-seq=\"1001\"] td:nth-child(6)')?.textContent"));
+      assertEquals(null, page.eval("document.querySelector('#traffic-rows img') || window.injected || null"));
+      assertEquals(java.util.List.of(), page.pageErrors());
+    }
+  }
+
+  @Test
+  void aCloseAwaitingConfirmationSurvivesTheTablesRefresh(Vertx vertx) throws Exception {
+    GamebusNode node = start(vertx, null);
+    try (PageDriver page = PageDriver.start()) {
+      FafTestClient client = FafTestClient.tcp(vertx, FafPorts.port(node, "lobby", "tcp")).await(5, TimeUnit.SECONDS);
+      open(page, node);
+      page.await("document.querySelector('#connection-rows button.close-connection')");
+      page.click("#connection-rows button.close-connection");
+      // The table is redrawn every few seconds: here at once, and the row drawn anew.
+      page.eval("document.querySelector('#connection-rows tr[data-connection]').drawnBefore = true");
+      page.click("#connections-refresh");
+      page.await("(r => r && !r.drawnBefore)(document.querySelector('#connection-rows tr[data-connection]'))");
+      assertEquals("Confirm close", page.eval("document.querySelector('#connection-rows button.close-connection').textContent"),
+        "the first click still counts after a refresh");
+      page.click("#connection-rows button.close-connection");
+      page.await("document.getElementById('connections-result').getAttribute('data-outcome') === 'ok'");
+      client.closed().await(10, TimeUnit.SECONDS);
+      assertEquals(java.util.List.of(), page.pageErrors());
+    }
+  }
+
+  @Test
+  void afterTheBridgeDropsTheTimelineIsLiveAgainWithoutDuplicates(Vertx vertx) throws Exception {
+    GamebusNode node = start(vertx, null);
+    try (PageDriver page = PageDriver.start()) {
+      open(page, node);
+      FafTestClient client = FafTestClient.tcp(vertx, FafPorts.port(node, "lobby", "tcp")).await(5, TimeUnit.SECONDS);
+      firstInRow(vertx, page, client);
+      // Drop the page's transport: the bridge object is the one whose next ping goes through _write.
+      page.eval("(() => { const p = GamebusBridge.prototype, w = p._write; p._write = function (f) {"
+        + " p._write = w; const r = w.call(this, f); window.dropped = true; this.conn.close(); return r; }; })()");
+      page.eval("(() => { const s = document.getElementById('bridge-state'); window.states = [];"
+        + " new MutationObserver(() => window.states.push(s.textContent)).observe(s, { childList: true, characterData: true, subtree: true }); })()");
+      page.await("window.dropped === true");
+      page.await("window.states.includes('disconnected') && document.getElementById('bridge-state').textContent === 'connected'");
+      // Each message the peer sends now shows exactly once (a duplicate would come before the next row).
+      long before = ((Number) page.eval("document.querySelectorAll('" + ENTRIES + "[data-kind=in][data-type=ask_session]').length")).intValue();
+      for (int attempt = 0; attempt < 40 && count(page, ENTRIES + "[data-kind=in][data-type=ask_session]") == before; attempt++) {
+        client.send(FafMessage.command("ask_session").with("user_agent", "again"));
+        client.next("session").await(5, TimeUnit.SECONDS);
+        Thread.sleep(250);
+      }
+      client.send(FafMessage.command("ask_session").with("user_agent", "last"));
+      client.next("session").await(5, TimeUnit.SECONDS);
+      String seqs = page.await("(() => { const rows = Array.from(document.querySelectorAll('" + ENTRIES + "[data-kind=in]'));"
+        + " if (!rows.some(r => r.entry.body.user_agent === 'last')) return null;"
+        + " return rows.map(r => r.getAttribute('data-seq')).join(','); })()");
+      String[] all = seqs.replace("\"", "").split(",");
+      assertEquals(all.length, java.util.Set.of(all).size(), "no envelope twice: " + seqs);
+      assertEquals(java.util.List.of(), page.pageErrors());
+    }
+  }
+
   /** js/timeline.js PAUSE_LIMIT. */
   private static final int TIMELINE_PAUSE_LIMIT = 1000;
 

@@ -8,7 +8,10 @@ import io.gamebus.support.FafPorts;
 import io.gamebus.support.FafTestClient;
 import io.gamebus.support.TestConfigs;
 import io.gamebus.support.Tokens;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -158,6 +162,57 @@ class MetricsRouteTest {
     assertTrue(scrape.has("jvm_memory_used_bytes"), "JVM metrics");
     assertTrue(!scrape.has("vertx_http_server_active_connections"), "no Vert.x metrics without its options");
     on.stop().await(10, TimeUnit.SECONDS);
+  }
+
+  /** Vert.x's registry outlives a node: a node started again on it reads its own endpoints, once each. */
+  @Test
+  void aNodeStartedAgainOnTheSameVertxReportsItsNewEndpointsOnly() throws Exception {
+    vertx = VertxFactory.create(TestConfigs.node()).await(10, TimeUnit.SECONDS);
+    Tokens tokens = new Tokens(vertx, dir);
+    GamebusConfig config = TestConfigs.node(TestConfigs.fafServer("lobby", tokens.secretFile()));
+    GamebusNode first = GamebusNode.start(vertx, config).await(10, TimeUnit.SECONDS);
+    FafTestClient client = FafTestClient.tcp(vertx, FafPorts.port(first, "lobby", "tcp")).await(10, TimeUnit.SECONDS);
+    client.send(FafMessage.command("ask_session").with("user_agent", "metrics"));
+    client.next("session").await(10, TimeUnit.SECONDS);
+    assertEquals(1, new NodeHttp(vertx, first.console().actualPort()).metrics()
+      .value("gamebus_messages_in_total", "protocol", "faf", "node", first.nodeId()));
+    first.stop().await(10, TimeUnit.SECONDS);
+
+    GamebusNode second = GamebusNode.start(vertx, config).await(10, TimeUnit.SECONDS);
+    Scrape scrape = new NodeHttp(vertx, second.console().actualPort()).metrics();
+    assertEquals(0, scrape.value("gamebus_messages_in_total", "protocol", "faf"), "the new endpoint's count, alone");
+    assertEquals(0, scrape.value("gamebus_connections_open", "protocol", "faf"));
+    assertEquals(1, scrape.labelValues("gamebus_messages_in_total", "node").size(), scrape.text);
+    assertEquals(4, scrape.labelValues("gamebus_handler_call_seconds_count", "outcome").size(), scrape.text);
+    second.stop().await(10, TimeUnit.SECONDS);
+  }
+
+  /** A peer picks the HTTP method: each new one must not become a new series. */
+  @Test
+  void httpMethodsAPeerMakesUpShareOneLabelValue() throws Exception {
+    vertx = VertxFactory.create(TestConfigs.node()).await(10, TimeUnit.SECONDS);
+    GamebusNode node = GamebusNode.start(vertx, TestConfigs.node()).await(10, TimeUnit.SECONDS);
+    int port = node.console().actualPort();
+    for (int i = 0; i < 5; i++) {
+      String method = "MADEUP" + i;
+      NetSocket socket = vertx.createNetClient().connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      Buffer answer = Buffer.buffer();
+      Promise<Void> answered = Promise.promise();
+      socket.handler(answer::appendBuffer);
+      socket.closeHandler(v -> answered.tryComplete());
+      socket.write(method + " /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+      answered.future().await(10, TimeUnit.SECONDS);
+      socket.close();
+    }
+    NodeHttp http = new NodeHttp(vertx, port);
+    http.get("/health");
+    assertEquals("text/plain; version=0.0.4; charset=utf-8", http.get("/metrics").contentType());
+    Scrape scrape = http.metrics();
+    List<String> methods = scrape.labelValues("vertx_http_server_requests_total", "method");
+    assertTrue(methods.contains("other") && methods.stream().noneMatch(m -> m.startsWith("MADEUP")),
+      "made-up methods are counted as other: " + methods);
+    assertTrue(methods.contains("GET"), "the standard methods keep their name: " + methods);
+    node.stop().await(10, TimeUnit.SECONDS);
   }
 
   static double delta(Scrape before, Scrape after, String name, String... labels) {
