@@ -35,8 +35,11 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
   private volatile long slowestNext;
   private volatile boolean ready;
 
-  private FanoutLatencyProcess(Running system, int n, int loops, List<String> jvmOptions) throws IOException {
+  private FanoutLatencyProcess(Running system, int n, int loops, List<String> jvmOptions, String pin) throws IOException {
     List<String> command = new ArrayList<>();
+    if (pin != null) {
+      command.addAll(List.of("taskset", "-c", pin.split(":")[1]));
+    }
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), FanoutLatencyClient.class.getName(),
@@ -105,15 +108,28 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
     }
   }
 
+  /** Moves every thread of this JVM onto {@code cores} (taskset -a -p); threads started later inherit it. */
+  private static void pinThisJvm(String cores) throws IOException, InterruptedException {
+    Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cores, String.valueOf(ProcessHandle.current().pid()))
+      .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (taskset.waitFor() != 0) {
+      throw new IOException("taskset could not pin this JVM to cores " + cores);
+    }
+  }
+
   /** The clock step the child measured, in ns, from its READY line (the same for every run). */
   private static volatile long clockStepNanos = -1;
 
-  static void header(FanoutOptions options) {
+  static void header(FanoutOptions options) throws IOException, InterruptedException {
+    if (options.pinCores() != null) {
+      pinThisJvm(options.pinCores().split(":")[0]);
+    }
     String body = FanoutPublisher.envelope(0, true).body().encode();
     System.out.printf("%n### Latency with the subscribers in another JVM (same classpath; %d event loop(s) there;"
-      + " a new JVM per run, %d ms of paced warm-up before the measured seconds; window %d messages; its JVM options: %s)%n%n",
+      + " a new JVM per run, %d ms of paced warm-up before the measured seconds; window %d messages; its JVM options: %s; cores: %s)%n%n",
       options.childLoops(), options.childWarmUpMillis(), options.childWindow(),
-      options.childJvmOptions().isEmpty() ? "none" : String.join(" ", options.childJvmOptions()));
+      options.childJvmOptions().isEmpty() ? "none" : String.join(" ", options.childJvmOptions()),
+      options.pinCores() == null ? "shared" : "server JVM on " + options.pinCores().split(":")[0] + ", subscribers' JVM on " + options.pinCores().split(":")[1]);
     System.out.printf("Publish time carried as epoch microseconds (Instant.now(), CLOCK_REALTIME in both processes;"
       + " envelope body %d bytes). Server GC: collections that ended in the measured window in the JVM of the"
       + " server and publisher (count / total / longest ms; JDK 17's beans report G1's young and full pauses, not"
@@ -132,7 +148,7 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
     Running system = FanoutSystems.start(servers, kind, FanoutSystems.gamebusBridge()).await(10, TimeUnit.SECONDS);
     FanoutPublisher publisher = new FanoutPublisher(true);
     String deployment = servers.deployVerticle(publisher).await(10, TimeUnit.SECONDS);
-    try (FanoutLatencyProcess child = new FanoutLatencyProcess(system, n, options.childLoops(), options.childJvmOptions())) {
+    try (FanoutLatencyProcess child = new FanoutLatencyProcess(system, n, options.childLoops(), options.childJvmOptions(), options.pinCores())) {
       Future<Void> warm = publisher.warmUp(() -> child.ready);
       String ready = child.await("READY");
       warm.await(60, TimeUnit.SECONDS);

@@ -26,14 +26,18 @@ import java.util.List;
  *       JVM is new for every run, and its JIT compiles the client meanwhile); {@code --child-window}:
  *       the publisher's window in those runs (default: {@code --window}; a large one takes the
  *       publisher's catch-up bursts out of the figures, at the price of an unbounded queue);
- *       {@code --child-jvm -Xmx6g,-Xmn5g}: options of that JVM, comma-separated (default none).</li>
+ *       {@code --child-jvm -Xmx6g,-Xmn5g}: options of that JVM, comma-separated (default none);
+ *       {@code --pin 0:1}: for those runs, the benchmark's own JVM (server and publisher) is moved
+ *       onto the first core list and the subscribers' JVM started on the second, with Linux's
+ *       {@code taskset}, so the measuring client does not share cores with what it measures; the
+ *       throughput rounds (and so the maximum the rates are halves of) run unpinned, before.</li>
  * </ul>
  */
 record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long warmUpMillis, int window,
                      List<Integer> latencySubscribers, int latencySeconds, List<Integer> latencyRates,
                      int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops,
                      LatencyMode latencyMode, int childLoops, long childWarmUpMillis, int childWindow,
-                     List<String> childJvmOptions) {
+                     List<String> childJvmOptions, String pinCores) {
 
   /** Where the latency runs' subscribers are: this JVM (the default), both ways, or another JVM only. */
   enum LatencyMode {
@@ -72,6 +76,7 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
     long childWarmUp = 5000;
     int childWindow = -1;
     List<String> childJvm = List.of();
+    String pin = null;
     for (int i = 0; i < words.size(); i += 2) {
       String name = words.get(i);
       if (name.equals("--latency-process")) {
@@ -102,14 +107,15 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
         case "--child-warmup-ms" -> childWarmUp = Long.parseLong(value);
         case "--child-window" -> childWindow = Integer.parseInt(value);
         case "--child-jvm" -> childJvm = Arrays.asList(value.split(","));
+        case "--pin" -> pin = value;
         default -> throw new IllegalArgumentException("unknown option " + name
           + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds --latency-rates"
-          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms --child-window --child-jvm");
+          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms --child-window --child-jvm --pin");
       }
     }
     return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, latencyRates, stallN, stallMessages,
       stallSeconds, clientLoops, latencyMode, childLoops < 0 ? clientLoops : childLoops,
-      childWarmUp, childWindow < 0 ? window : childWindow, childJvm);
+      childWarmUp, childWindow < 0 ? window : childWindow, childJvm, pin);
   }
 
   private static List<Integer> list(String value) {
