@@ -1,7 +1,6 @@
 package io.gamebus.endpoint;
 
 import io.gamebus.bus.BusError;
-import io.gamebus.bus.Envelope;
 import io.gamebus.bus.Gamebus;
 import io.gamebus.bus.NodeIdentity;
 import io.vertx.core.Future;
@@ -62,19 +61,18 @@ public final class ConnectionsChannel {
     consumers.add(eventBus.consumer(addresses.connectionsOnNode(bus.nodeId()), m -> m.reply(listLocal(limit(m.body())))));
     consumers.add(eventBus.consumer(addresses.close(), this::route));
     consumers.add(eventBus.consumer(addresses.closeOnNode(bus.nodeId()), this::closeLocally));
-    // Local only: this node's connections are counted from what this node publishes.
-    consumers.add(eventBus.localConsumer(addresses.in(), m -> countIn(m.body())));
+    // This node's connections are counted from what this node publishes.
+    bus.countInbound(this::countIn);
   }
 
   public void stop() {
+    bus.countInbound(null);
     consumers.forEach(MessageConsumer::unregister);
     consumers.clear();
   }
 
-  private void countIn(Object body) {
-    String connection = body instanceof Envelope envelope ? envelope.connection()
-      : body instanceof JsonObject json ? json.getString("connection") : null;
-    ConnectionTable.Traffic traffic = connection == null ? null : table.traffic(connection);
+  private void countIn(String connection) {
+    ConnectionTable.Traffic traffic = table.traffic(connection);
     if (traffic != null) {
       traffic.countIn();
     }

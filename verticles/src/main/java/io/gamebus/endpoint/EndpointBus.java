@@ -33,6 +33,7 @@ public final class EndpointBus {
   private final String sentAddress;
   private volatile String state = "starting";
   private volatile BadInputLog badInputLog;
+  private volatile java.util.function.Consumer<String> inboundCounter;
   private volatile StatusLog statusLog;
 
   public EndpointBus(Vertx vertx, String prefix, String protocol, String endpoint, String nodeId) {
@@ -56,6 +57,10 @@ public final class EndpointBus {
   /** Publishes one decoded wire message; returns the envelope for callers that need its seq. */
   public Envelope publish(String connection, String type, JsonObject body) {
     metrics.messageIn();
+    java.util.function.Consumer<String> counter = inboundCounter;
+    if (counter != null && connection != null) {
+      counter.accept(connection);
+    }
     Envelope envelope = new Envelope(protocol, endpoint, connection, type, seq.incrementAndGet(),
       System.currentTimeMillis(), body);
     eventBus.publish(inAddress, envelope);
@@ -84,6 +89,14 @@ public final class EndpointBus {
       eventBus.publish(addresses.sent(type), envelope);
     }
     return envelope;
+  }
+
+  /**
+   * Told the connection of every message {@link #publish}ed, on the endpoint's thread: the
+   * per-connection counts of {@code .connections}, kept without a bus delivery per message. Null: none.
+   */
+  public void countInbound(java.util.function.Consumer<String> counter) {
+    this.inboundCounter = counter;
   }
 
   /** Sets the endpoint state and announces it. */
