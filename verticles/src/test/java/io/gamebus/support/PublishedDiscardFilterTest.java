@@ -8,7 +8,7 @@ import java.util.logging.LogRecord;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The test run's log filter hides discarded publications only, never a discarded send. */
+/** The test run's log filter hides discarded publications and the status log, never a discarded send. */
 class PublishedDiscardFilterTest {
 
   private static boolean shown(String logger, String message) {
@@ -32,6 +32,14 @@ class PublishedDiscardFilterTest {
     assertTrue(shown(CONSUMER, DISCARD + "gamebus.faf.lobby.out"));
     assertTrue(shown(CONSUMER, DISCARD + "gamebus.dfhack.fortress.handle.RunCommand"));
     assertTrue(shown(CONSUMER, "Discarding message as more than 1000 buffered in paused consumer. address: gamebus.faf.lobby.status"));
-    assertTrue(shown("io.gamebus.status", DISCARD + "gamebus.faf.lobby.status"));
+    assertTrue(shown("io.gamebus.badinput", DISCARD + "gamebus.faf.lobby.status"));
+  }
+
+  @Test
+  void theStatusLogIsLeftToTheBusBelowSevere() {
+    assertFalse(shown("io.gamebus.status", "faf.lobby: slow-consumer n1-1: write queue full"));
+    LogRecord severe = new LogRecord(Level.SEVERE, "faf.lobby: something severe");
+    severe.setLoggerName("io.gamebus.status");
+    assertTrue(new PublishedDiscardFilter().isLoggable(severe));
   }
 }
