@@ -19,8 +19,6 @@ import java.util.function.Predicate;
 public final class ConnectionTable<C extends ServerConnection> {
 
   private final Map<String, C> connections = new LinkedHashMap<>();
-  /** Per open connection: when it was added and what it carried (the connections listing). */
-  private final Map<String, Traffic> traffic = new java.util.HashMap<>();
   private final EndpointBus bus;
   private final int maxConnections;
   private final ConnectionBudget budget;
@@ -70,7 +68,6 @@ public final class ConnectionTable<C extends ServerConnection> {
   public void add(C connection, String detail) {
     reserved--;
     connections.put(connection.id(), connection);
-    traffic.put(connection.id(), new Traffic(System.currentTimeMillis()));
     bus.metrics().connectionOpened();
     bus.status(connection.id(), StatusEvent.CONNECTION_OPENED, detail);
   }
@@ -78,7 +75,6 @@ public final class ConnectionTable<C extends ServerConnection> {
   /** Drops a connection (idempotent); its {@code closed()} runs once. */
   public void forget(C connection) {
     if (connections.remove(connection.id(), connection)) {
-      traffic.remove(connection.id());
       closing++;
       bus.metrics().connectionClosed();
       connection.closed();
@@ -98,29 +94,6 @@ public final class ConnectionTable<C extends ServerConnection> {
   /** Connections dropped from the table whose sockets are not closed yet. */
   public int closing() {
     return closing;
-  }
-
-  /** When an open connection was added, and its messages in; null for an unknown id. */
-  public Traffic traffic(String id) {
-    return traffic.get(id);
-  }
-
-  /**
-   * When one open connection was added and its messages in, counted by {@link ConnectionsChannel}
-   * from the bus; messages sent are counted by its {@link ServerLink} (a broadcast names no
-   * connection on the bus).
-   */
-  public static final class Traffic {
-    private final long since;
-    private long in;
-
-    Traffic(long since) {
-      this.since = since;
-    }
-
-    public long since() { return since; }
-    public long in() { return in; }
-    void countIn() { in++; }
   }
 
   public C get(String id) {

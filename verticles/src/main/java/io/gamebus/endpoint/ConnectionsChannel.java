@@ -72,9 +72,9 @@ public final class ConnectionsChannel {
   }
 
   private void countIn(String connection) {
-    ConnectionTable.Traffic traffic = table.traffic(connection);
-    if (traffic != null) {
-      traffic.countIn();
+    ServerConnection open = table.get(connection);
+    if (open != null) {
+      open.link().received();
     }
   }
 
@@ -89,16 +89,14 @@ public final class ConnectionsChannel {
       if (rows.size() >= limit) {
         break;
       }
-      ConnectionTable.Traffic traffic = table.traffic(connection.id());
       JsonObject row = new JsonObject()
         .put("connection", connection.id())
         .put("node", bus.nodeId())
         .put("transport", connection.link().wire().transport())
-        .put("peer", connection.link().wire().remoteAddress());
-      if (traffic != null) {
-        row.put("since", traffic.since()).put("in", traffic.in());
-      }
-      row.put("sent", connection.link().messagesSent());
+        .put("peer", connection.link().wire().remoteAddress())
+        .put("since", connection.link().since())
+        .put("in", connection.link().messagesReceived())
+        .put("sent", connection.link().messagesSent());
       JsonObject about = connection.about();
       if (about != null) {
         about.forEach(field -> row.put(field.getKey(), field.getValue()));

@@ -41,7 +41,9 @@ public final class ServerLink {
   private final Runnable forget;
   private Runnable onWritable = () -> { };
   private long pending;
-  /** Messages queued to the peer, one-to-one and broadcasts alike (the connections listing). */
+  /** For the connections listing: when the peer connected, messages published from it, messages queued to it. */
+  private final long since = System.currentTimeMillis();
+  private long messagesReceived;
   private long messagesSent;
   private long backlog;
   private long decodedBacklog;
@@ -70,8 +72,15 @@ public final class ServerLink {
   public EndpointBus bus() { return bus; }
   public boolean isClosed() { return closed; }
 
+  /** When the peer connected (epoch ms). */
+  public long since() { return since; }
+  /** Messages from the peer published on {@code .in} since it connected. */
+  public long messagesReceived() { return messagesReceived; }
   /** Messages queued to the peer since it connected, broadcasts included. */
   public long messagesSent() { return messagesSent; }
+
+  /** One message from the peer was published (told by {@link EndpointBus#publish} through the connections channel). */
+  void received() { messagesReceived++; }
 
   /** Output bytes queued and not yet handed to the OS. */
   public long pendingWriteBytes() { return pending; }
