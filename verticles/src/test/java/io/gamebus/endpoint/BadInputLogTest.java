@@ -1,15 +1,11 @@
 package io.gamebus.endpoint;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,25 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue "Hostile peers and faults": bad input on FAF and DFHack wrote nothing to the log. */
 class BadInputLogTest {
 
-  private final List<LogRecord> lines = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger("io.gamebus.badinput");
-  private final Handler capture = new Handler() {
-    @Override public void publish(LogRecord record) { lines.add(record); }
-    @Override public void flush() { }
-    @Override public void close() { }
-  };
+  private final CapturedLog log = CapturedLog.of("io.gamebus.badinput");
+  private final List<LogRecord> lines = log.lines;
   private long now = 1_000_000;
-
-  @BeforeEach
-  void capture() {
-    logger.addHandler(capture);
-    logger.setLevel(Level.ALL);
-  }
 
   @AfterEach
   void release() {
-    logger.removeHandler(capture);
-    logger.setLevel(null);
+    log.close();
   }
 
   private static String text(LogRecord record) {

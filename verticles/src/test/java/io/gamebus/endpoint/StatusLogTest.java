@@ -5,17 +5,13 @@ import io.gamebus.config.LimitsConfig;
 import io.gamebus.config.StatusLogLevels;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,25 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatusLogTest {
 
-  private final List<LogRecord> lines = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger("io.gamebus.status");
-  private final Handler capture = new Handler() {
-    @Override public void publish(LogRecord record) { lines.add(record); }
-    @Override public void flush() { }
-    @Override public void close() { }
-  };
+  private final CapturedLog log = CapturedLog.of("io.gamebus.status");
+  private final List<LogRecord> lines = log.lines;
   private long now = 1_000_000;
-
-  @BeforeEach
-  void capture() {
-    logger.addHandler(capture);
-    logger.setLevel(Level.ALL);
-  }
 
   @AfterEach
   void release() {
-    logger.removeHandler(capture);
-    logger.setLevel(null);
+    log.close();
   }
 
   private StatusLog log(JsonObject levels) {
