@@ -8,11 +8,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -30,11 +32,12 @@ import java.util.function.Consumer;
  * message) or SockJS's ({@code <path>/<server>/<session>/websocket}, SockJS framing: {@code o},
  * {@code h}, {@code a[…]}, {@code c[…]}).
  *
- * <p>This is the hot path, so messages bypass Vert.x's per-write promise and flush: each is written
- * straight to the Netty channel as a text frame over the shared bytes of its {@link OutFrame}
- * (Vert.x's internal {@link WebSocketInternal} gives the channel; vertx-web's own transports use
- * the same internal API), and flushed once per batch by {@link FlushBatch}. How much waits for the
- * browser is Netty's own count of unsent bytes, against a high-water mark set to the limit.
+ * <p>This is the hot path, so messages bypass Vert.x's per-write promise and flush: the frames of
+ * one batch are gathered, already encoded, into one buffer ({@link OutFrame#appendWire}) that is
+ * written straight to the Netty channel (Vert.x's internal {@link WebSocketInternal} gives the
+ * channel; vertx-web's own transports use the same internal API) when {@link FlushBatch} flushes.
+ * Nothing is allocated per message per browser. How much waits for the browser is Netty's own
+ * count of unsent bytes plus the batch, against a high-water mark set to the limit.
  */
 final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flushable {
 
@@ -42,6 +45,9 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
   /** SockJS's default heartbeat interval: proxies close a connection that is silent for longer. */
   static final long HEARTBEAT_MS = 25_000;
   private static final ByteBuf OPEN = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("o", StandardCharsets.US_ASCII));
+  /** A batch holds a burst's frames for one browser: 8 KiB is twenty 400-byte messages. */
+  private static final int BATCH_INITIAL_BYTES = 8 * 1024;
+  private static final int BATCH_PUSH_BYTES = 64 * 1024;
   private static final ByteBuf HEARTBEAT = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("h", StandardCharsets.US_ASCII));
 
   private final ServerWebSocket ws;
@@ -58,6 +64,8 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
   private final Vertx vertx;
   private final int maxPendingBytes;
   private boolean dirty;
+  /** Frames written since the last flush, as one buffer of whole WebSocket frames; null when none. */
+  private ByteBuf batch;
   private boolean closing;
   private long heartbeat = -1;
 
@@ -73,6 +81,22 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     this.maxPendingBytes = maxPendingBytes;
     // Netty's high-water mark: the channel turns unwritable past the limit (see overLimit).
     ws.setWriteQueueMaxSize(maxPendingBytes);
+    watchReadsOnly(channel.pipeline());
+  }
+
+  /**
+   * The console port's idle timeout ({@code bridge.idleTimeoutSeconds}) watches both directions,
+   * and Netty's handler for that turns every write's void promise into a real one with a listener:
+   * an object and a callback per message per browser. On a bridge WebSocket the browser pings every
+   * few seconds, and is closed by {@code pingTimeoutMs} when it stops, so silence from the browser
+   * is what the timeout needs to see: the handler is swapped for one that watches reads only.
+   */
+  private static void watchReadsOnly(ChannelPipeline pipeline) {
+    IdleStateHandler idle = pipeline.get(IdleStateHandler.class);
+    if (idle != null && idle.getAllIdleTimeInMillis() > 0) {
+      pipeline.replace(idle, pipeline.context(idle).name(),
+        new IdleStateHandler(idle.getAllIdleTimeInMillis(), 0, 0, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
   }
 
   /**
@@ -84,6 +108,7 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
   void start(Consumer<String> frames, Runnable closed, int maxMessageBytes, Consumer<String> badInput) {
     ws.closeHandler(v -> {
       markClosed();
+      releaseBatch();
       vertx.cancelTimer(heartbeat);
       closed.run();
     });
@@ -160,11 +185,31 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     return sockJs ? "websocket" : "raw-websocket";
   }
 
+  /**
+   * Appends the frame, header and all, to this flush's batch ({@link OutFrame#appendWire}); a batch
+   * past {@value #BATCH_PUSH_BYTES} bytes goes to Netty at once, so Netty's count of what waits
+   * (the slow-subscriber limit) is never more than that short.
+   */
   @Override
   void write(OutFrame frame) {
-    writeRaw(sockJs ? frame.sockJs() : frame.json());
+    if (isClosed() || closing) {
+      return;
+    }
+    if (!channel.executor().inEventLoop()) {
+      channel.executor().execute(() -> write(frame));
+      return;
+    }
+    if (batch == null) {
+      batch = channel.alloc().directBuffer(BATCH_INITIAL_BYTES);
+    }
+    frame.appendWire(sockJs, batch);
+    if (batch.readableBytes() >= BATCH_PUSH_BYTES) {
+      pushBatch();
+    }
+    markDirty();
   }
 
+  /** A SockJS control frame ({@code o}, {@code h}, {@code c[…]}), after whatever the batch holds. */
   private void writeRaw(ByteBuf payload) {
     if (isClosed() || closing) {
       return;
@@ -173,33 +218,56 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
       channel.executor().execute(() -> writeRaw(payload));
       return;
     }
+    pushBatch();
     channel.write(new TextWebSocketFrame(true, 0, payload), quiet);
+    markDirty();
+  }
+
+  private void markDirty() {
     if (!dirty) {
       dirty = true;
       flushes.add(this);
     }
   }
 
+  private void releaseBatch() {
+    ByteBuf gathered = batch;
+    if (gathered != null) {
+      batch = null;
+      gathered.release();
+    }
+  }
+
+  /** Hands the batch to Netty (which releases it once written, or when the connection ends). */
+  private void pushBatch() {
+    ByteBuf gathered = batch;
+    if (gathered != null) {
+      batch = null;
+      channel.write(gathered, quiet);
+    }
+  }
+
   @Override
   public void flush() {
     dirty = false;
+    pushBatch();
     channel.flush();
   }
 
   /**
-   * Netty counts written bytes as pending from the write, before our batched flush offers them to
-   * the kernel: a burst of more than the limit within one batch would count a browser that reads
-   * at once as slow. So past the high-water mark the batch is flushed first, and what still waits
-   * after that is the browser's backlog. A writable channel is under the mark: no need to look.
+   * What waits is Netty's count of written bytes (from the write, before our batched flush offers
+   * them to the kernel) plus this flush's batch: a burst of more than the limit within one batch
+   * would count a browser that reads at once as slow. So past the limit the batch is flushed first,
+   * and what still waits after that is the browser's backlog. A writable channel with no batch is
+   * under the limit (Netty's high-water mark is the limit): no need to count.
    */
   @Override
   boolean overLimit() {
-    Channel ch = channel.channel();
-    if (ch.isWritable()) {
+    if (batch == null && channel.channel().isWritable() || pendingBytes() <= maxPendingBytes) {
       return false;
     }
     if (dirty) {
-      channel.flush();
+      flush();
     }
     return pendingBytes() > maxPendingBytes;
   }
@@ -207,14 +275,14 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
   @Override
   long pendingBytes() {
     ChannelOutboundBuffer pending = channel.channel().unsafe().outboundBuffer();
-    return pending == null ? 0 : pending.totalPendingWriteBytes();
+    return (pending == null ? 0 : pending.totalPendingWriteBytes()) + (batch == null ? 0 : batch.readableBytes());
   }
 
   /** Netty's low-water mark: the channel is writable again once under half the limit. */
   @Override
   boolean drained() {
     if (dirty) {
-      channel.flush();
+      flush();
     }
     return channel.channel().isWritable();
   }
@@ -227,6 +295,7 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     if (!channel.channel().isActive()) {
       // Already ended (its handlers may be gone from the pipeline); the close handler follows.
       closing = true;
+      releaseBatch();
       return;
     }
     if (sockJs) {
@@ -242,7 +311,7 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
         channel.close();
       }
     });
-    channel.flush();
+    flush();
     if (!channel.channel().isWritable()) {
       // Vert.x would hold its close frame in its own queue until the browser reads (and log a
       // warning when the connection is then cut): write it after the backlog ourselves, and end

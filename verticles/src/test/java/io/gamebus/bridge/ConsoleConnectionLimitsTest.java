@@ -85,6 +85,43 @@ class ConsoleConnectionLimitsTest {
   }
 
   /**
+   * On a bridge WebSocket the idle timeout watches what the browser sends: one that only receives
+   * (a steady stream here) and never pings is closed by it, one that pings stays. Watching both
+   * directions cost a promise and a listener per message per browser, and kept the silent one open
+   * until {@code pingTimeoutMs} (10 s).
+   */
+  @Test
+  void aBridgeWebSocketThatOnlyReceivesIsClosedAfterTheIdleTimeoutOneThatPingsStays(Vertx vertx) throws Exception {
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketConnectOptions bridge = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+      .setURI("/eventbus/websocket");
+    String register = "{\"type\":\"register\",\"address\":\"gamebus.faf.lobby.in\"}";
+    WebSocket silent = client.connect(bridge).await(5, TimeUnit.SECONDS);
+    WebSocket pinging = client.connect(bridge).await(5, TimeUnit.SECONDS);
+    java.util.concurrent.atomic.AtomicInteger silentGot = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger pingingGot = new java.util.concurrent.atomic.AtomicInteger();
+    silent.textMessageHandler(m -> silentGot.incrementAndGet());
+    pinging.textMessageHandler(m -> pingingGot.incrementAndGet());
+    io.vertx.core.Promise<Void> silentClosed = io.vertx.core.Promise.promise();
+    silent.closeHandler(v -> silentClosed.tryComplete());
+    silent.writeTextMessage(register).await(5, TimeUnit.SECONDS);
+    pinging.writeTextMessage(register).await(5, TimeUnit.SECONDS);
+    long publisher = vertx.setPeriodic(50, t -> vertx.eventBus().publish("gamebus.faf.lobby.in", new JsonObject().put("n", t)));
+    long pinger = vertx.setPeriodic(300, t -> pinging.writeTextMessage("{\"type\":\"ping\"}"));
+    try {
+      silentClosed.future().await(5, TimeUnit.SECONDS);
+      int received = pingingGot.get();
+      Thread.sleep(500);
+      assertTrue(silentGot.get() > 0, "the silent socket received messages before it was closed");
+      assertFalse(pinging.isClosed(), "the pinging socket stays open");
+      assertTrue(pingingGot.get() > received, "and keeps receiving");
+    } finally {
+      vertx.cancelTimer(publisher);
+      vertx.cancelTimer(pinger);
+    }
+  }
+
+  /**
    * Vert.x replaces an upgraded connection's handler, so the connection's own close handler never
    * runs: every bridge WebSocket that ever connected stayed counted, and after maxConnections of
    * them (page reloads, reconnects) the console refused everyone.

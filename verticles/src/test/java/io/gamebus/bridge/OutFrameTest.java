@@ -2,6 +2,10 @@ package io.gamebus.bridge;
 
 import io.gamebus.bus.Envelope;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One rec frame, encoded once, in the forms each transport writes. */
 class OutFrameTest {
@@ -43,5 +48,35 @@ class OutFrameTest {
     byte[] bytes = {1, 2, 3, (byte) 0xff};
     OutFrame rec = OutFrame.rec(OutFrame.recPrefix("a.b"), null, null, bytes);
     assertEquals(new JsonObject().put("type", "rec").put("address", "a.b").put("body", bytes).encode(), rec.text());
+  }
+
+  /** Netty's own decoder, as a browser-side peer of the wire form: every text frame in {@code wire}. */
+  private static java.util.List<String> decodedByNetty(ByteBuf wire) {
+    EmbeddedChannel peer = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 1 << 20));
+    peer.writeInbound(wire);
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (TextWebSocketFrame text = peer.readInbound(); text != null; text = peer.readInbound()) {
+      assertTrue(text.isFinalFragment());
+      texts.add(text.text());
+      text.release();
+    }
+    peer.finishAndReleaseAll();
+    return texts;
+  }
+
+  /** Lengths in 7 bits, in 7+16 and in 7+64 bits, both forms: whole text frames Netty's decoder reads back in order. */
+  @Test
+  void theWireFormsAppendedToOneBatchAreTheFramesNettysDecoderReadsBack() {
+    ByteBuf batch = PooledByteBufAllocator.DEFAULT.directBuffer(16);
+    java.util.List<String> expected = new java.util.ArrayList<>();
+    for (int size : new int[] {10, 400, 70_000}) {
+      OutFrame rec = OutFrame.rec(OutFrame.recPrefix("a.b"), null, null, "x".repeat(size));
+      rec.appendWire(false, batch);
+      rec.appendWire(true, batch);
+      expected.add(rec.text());
+      expected.add(rec.sockJs().toString(StandardCharsets.UTF_8));
+    }
+    assertEquals(expected, decodedByNetty(batch));
+    assertEquals(0, batch.refCnt(), "the decoder took and released the batch");
   }
 }
