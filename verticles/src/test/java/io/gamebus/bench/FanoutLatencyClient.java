@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  * The subscribers of a fan-out latency run in a JVM of their own (started by
  * {@link FanoutLatencyProcess}), so that their allocation and garbage collection do not pause the
  * server measured. Arguments: the WebSocket URL ({@code ws://127.0.0.1:port/path}), the number of
- * subscribers, the event loops to spread them over. The same {@link FanoutSubscribers} client as
- * in one JVM, reading publish times from the wall clock ({@link Frames#EPOCH_KEY}).
+ * subscribers, the event loops to spread them over, and the client: {@code vertx}, the same
+ * {@link FanoutSubscribers} client as in one JVM, or {@code raw}, the bare NIO {@link RawSubscribers}
+ * (one thread; the loops are ignored). Both read publish times from the wall clock
+ * ({@link Frames#EPOCH_KEY}).
  *
  * <p>Line protocol, child's stdout to parent: {@code P <index>} every {@value #PROGRESS_EVERY_MS} ms
  * (the publish index the slowest subscriber expects next: the publisher's window), {@code READY
@@ -40,16 +42,10 @@ public final class FanoutLatencyClient {
     URI url = URI.create(args[0]);
     int n = Integer.parseInt(args[1]);
     int loops = Integer.parseInt(args[2]);
+    boolean raw = args.length > 3 && args[3].equals("raw");
     PrintStream out = System.out;
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-    List<Context> contexts = new ArrayList<>();
-    for (int i = 0; i < loops; i++) {
-      BridgeFanout.ClientLoop loop = new BridgeFanout.ClientLoop();
-      vertx.deployVerticle(loop).await(10, TimeUnit.SECONDS);
-      contexts.add(loop.loop());
-    }
-    FanoutSubscribers group = new FanoutSubscribers(vertx, contexts, n + 10, true);
-    group.connect(url.getPort(), url.getPath(), n);
+    Vertx vertx = raw ? null : Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    SubscriberGroup group = raw ? new RawSubscribers(url.getPort(), url.getPath(), n) : vertxClient(vertx, loops, url, n);
     Thread progress = new Thread(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
@@ -81,12 +77,26 @@ public final class FanoutLatencyClient {
     }
     progress.interrupt();
     group.shutdown();
-    vertx.close().await(20, TimeUnit.SECONDS);
+    if (vertx != null) {
+      vertx.close().await(20, TimeUnit.SECONDS);
+    }
     System.exit(0);
   }
 
+  private static SubscriberGroup vertxClient(Vertx vertx, int loops, URI url, int n) throws Exception {
+    List<Context> contexts = new ArrayList<>();
+    for (int i = 0; i < loops; i++) {
+      BridgeFanout.ClientLoop loop = new BridgeFanout.ClientLoop();
+      vertx.deployVerticle(loop).await(10, TimeUnit.SECONDS);
+      contexts.add(loop.loop());
+    }
+    FanoutSubscribers group = new FanoutSubscribers(vertx, contexts, n + 10, true);
+    group.connect(url.getPort(), url.getPath(), n);
+    return group;
+  }
+
   /** Every delivery timed for {@code seconds}: the {@code RESULT} line's fields after the word. */
-  private static String measure(FanoutSubscribers group, int seconds) throws InterruptedException {
+  private static String measure(SubscriberGroup group, int seconds) throws InterruptedException {
     try (JvmWindow window = JvmWindow.open()) {
       group.sample(1);
       long r0 = group.totalReceived();

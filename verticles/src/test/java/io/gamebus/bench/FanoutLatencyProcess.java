@@ -35,15 +35,17 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
   private volatile long slowestNext;
   private volatile boolean ready;
 
-  private FanoutLatencyProcess(Running system, int n, int loops, List<String> jvmOptions, String pin) throws IOException {
+  private FanoutLatencyProcess(Running system, int n, FanoutOptions options) throws IOException {
+    String pin = options.pinCores();
     List<String> command = new ArrayList<>();
     if (pin != null) {
       command.addAll(List.of("taskset", "-c", pin.split(":")[1]));
     }
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(jvmOptions);
+    command.addAll(options.childJvmOptions());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), FanoutLatencyClient.class.getName(),
-      "ws://127.0.0.1:" + system.port() + system.uri(), String.valueOf(n), String.valueOf(loops)));
+      "ws://127.0.0.1:" + system.port() + system.uri(), String.valueOf(n), String.valueOf(options.childLoops()),
+      options.childClient()));
     process = new ProcessBuilder(command)
       .redirectError(ProcessBuilder.Redirect.INHERIT)
       .start();
@@ -125,9 +127,10 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       pinThisJvm(options.pinCores().split(":")[0]);
     }
     String body = FanoutPublisher.envelope(0, true).body().encode();
-    System.out.printf("%n### Latency with the subscribers in another JVM (same classpath; %d event loop(s) there;"
+    System.out.printf("%n### Latency with the subscribers in another JVM (same classpath; %s;"
       + " a new JVM per run, %d ms of paced warm-up before the measured seconds; window %d messages; its JVM options: %s; cores: %s)%n%n",
-      options.childLoops(), options.childWarmUpMillis(), options.childWindow(),
+      options.childClient().equals("raw") ? "the bare NIO client, one thread" : "the Vert.x client on " + options.childLoops() + " event loop(s)",
+      options.childWarmUpMillis(), options.childWindow(),
       options.childJvmOptions().isEmpty() ? "none" : String.join(" ", options.childJvmOptions()),
       options.pinCores() == null ? "shared" : "server JVM on " + options.pinCores().split(":")[0] + ", subscribers' JVM on " + options.pinCores().split(":")[1]);
     System.out.printf("Publish time carried as epoch microseconds (Instant.now(), CLOCK_REALTIME in both processes;"
@@ -148,7 +151,7 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
     Running system = FanoutSystems.start(servers, kind, FanoutSystems.gamebusBridge()).await(10, TimeUnit.SECONDS);
     FanoutPublisher publisher = new FanoutPublisher(true);
     String deployment = servers.deployVerticle(publisher).await(10, TimeUnit.SECONDS);
-    try (FanoutLatencyProcess child = new FanoutLatencyProcess(system, n, options.childLoops(), options.childJvmOptions(), options.pinCores())) {
+    try (FanoutLatencyProcess child = new FanoutLatencyProcess(system, n, options)) {
       Future<Void> warm = publisher.warmUp(() -> child.ready);
       String ready = child.await("READY");
       warm.await(60, TimeUnit.SECONDS);

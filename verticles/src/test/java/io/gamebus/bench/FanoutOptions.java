@@ -20,13 +20,17 @@ import java.util.List;
  *   <li>{@code --client-loops 1}: event loops the subscribers' sockets are spread over (one leaves
  *       the server's event loop a core of its own on a 2-core machine);</li>
  *   <li>{@code --latency-process}: the latency runs are made a second time with the subscribers in
- *       another JVM ({@link FanoutLatencyProcess}); {@code --latency-process only}: only that way.
+ *       another JVM ({@link FanoutLatencyProcess}), the default; {@code --latency-process only}: only
+ *       that way; {@code --latency-process none}: only in this JVM.
  *       {@code --child-loops}: event loops of that JVM's subscribers (default: {@code --client-loops});
  *       {@code --child-warmup-ms 5000}: paced publishing before each measured window there (the child
  *       JVM is new for every run, and its JIT compiles the client meanwhile); {@code --child-window}:
  *       the publisher's window in those runs (default: {@code --window}; a large one takes the
  *       publisher's catch-up bursts out of the figures, at the price of an unbounded queue);
  *       {@code --child-jvm -Xmx6g,-Xmn5g}: options of that JVM, comma-separated (default none);
+ *       {@code --child-client raw}: the subscriber client there, {@code raw} ({@link RawSubscribers}:
+ *       bare NIO, one thread, nothing allocated per message, so that it keeps up with what gamebus
+ *       serves at half its maximum; the default) or {@code vertx} (the one of the throughput rounds);
  *       {@code --pin 0:1}: for those runs, the benchmark's own JVM (server and publisher) is moved
  *       onto the first core list and the subscribers' JVM started on the second, with Linux's
  *       {@code taskset}, so the measuring client does not share cores with what it measures; the
@@ -37,7 +41,7 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
                      List<Integer> latencySubscribers, int latencySeconds, List<Integer> latencyRates,
                      int stallSubscribers, long stallMessages, int stallSeconds, int clientLoops,
                      LatencyMode latencyMode, int childLoops, long childWarmUpMillis, int childWindow,
-                     List<String> childJvmOptions, String pinCores) {
+                     List<String> childJvmOptions, String childClient, String pinCores) {
 
   /** Where the latency runs' subscribers are: this JVM (the default), both ways, or another JVM only. */
   enum LatencyMode {
@@ -71,19 +75,22 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
     long stallMessages = 300_000;
     int stallSeconds = 90;
     int clientLoops = 1;
-    LatencyMode latencyMode = LatencyMode.IN_PROCESS;
+    // Both: the in-process figures compare with earlier runs; the other JVM's are the server's own.
+    LatencyMode latencyMode = LatencyMode.BOTH;
     int childLoops = -1;
     long childWarmUp = 5000;
     int childWindow = -1;
     List<String> childJvm = List.of();
+    String childClient = "raw";
     String pin = null;
     for (int i = 0; i < words.size(); i += 2) {
       String name = words.get(i);
       if (name.equals("--latency-process")) {
-        // A flag with an optional value: "only", or nothing (both ways).
-        boolean only = i + 1 < words.size() && words.get(i + 1).equals("only");
-        latencyMode = only ? LatencyMode.OTHER_PROCESS : LatencyMode.BOTH;
-        i -= only ? 0 : 1;
+        // A flag with an optional value: "only", "none", or nothing (both ways).
+        String value = i + 1 < words.size() ? words.get(i + 1) : "";
+        latencyMode = value.equals("only") ? LatencyMode.OTHER_PROCESS
+          : value.equals("none") ? LatencyMode.IN_PROCESS : LatencyMode.BOTH;
+        i -= value.equals("only") || value.equals("none") ? 0 : 1;
         continue;
       }
       if (i + 1 >= words.size()) {
@@ -107,15 +114,23 @@ record FanoutOptions(List<Integer> subscribers, int rounds, int seconds, long wa
         case "--child-warmup-ms" -> childWarmUp = Long.parseLong(value);
         case "--child-window" -> childWindow = Integer.parseInt(value);
         case "--child-jvm" -> childJvm = Arrays.asList(value.split(","));
+        case "--child-client" -> childClient = client(value);
         case "--pin" -> pin = value;
         default -> throw new IllegalArgumentException("unknown option " + name
           + "; known: --n --rounds --seconds --warmup-ms --window --latency-n --latency-seconds --latency-rates"
-          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only] --child-loops --child-warmup-ms --child-window --child-jvm --pin");
+          + " --stall-n --stall-messages --stall-seconds --client-loops --latency-process [only|none] --child-loops --child-warmup-ms --child-window --child-jvm --child-client --pin");
       }
     }
     return new FanoutOptions(n, rounds, seconds, warmUp, window, latencyN, latencySeconds, latencyRates, stallN, stallMessages,
       stallSeconds, clientLoops, latencyMode, childLoops < 0 ? clientLoops : childLoops,
-      childWarmUp, childWindow < 0 ? window : childWindow, childJvm, pin);
+      childWarmUp, childWindow < 0 ? window : childWindow, childJvm, childClient, pin);
+  }
+
+  private static String client(String value) {
+    if (!value.equals("vertx") && !value.equals("raw")) {
+      throw new IllegalArgumentException("--child-client is vertx or raw, not " + value);
+    }
+    return value;
   }
 
   private static List<Integer> list(String value) {

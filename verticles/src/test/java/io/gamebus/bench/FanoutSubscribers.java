@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * {@code a[...]} frame. Counting is all it does per frame, so that the client stays cheap next
  * to the server on a shared machine; the publish time is read from a frame only when sampling.
  */
-final class FanoutSubscribers implements FanoutPublisher.Progress {
+final class FanoutSubscribers implements SubscriberGroup {
 
   static final String REGISTER = "{\"type\":\"register\",\"address\":\"" + FanoutPublisher.ADDRESS + "\"}";
   private static final String PING = "{\"type\":\"ping\"}";
@@ -110,7 +110,8 @@ final class FanoutSubscribers implements FanoutPublisher.Progress {
   }
 
   /** Every counted subscriber has received at least one message. */
-  boolean allReady() {
+  @Override
+  public boolean allReady() {
     for (Subscriber s : snapshot()) {
       if (!s.ready()) {
         return false;
@@ -149,7 +150,8 @@ final class FanoutSubscribers implements FanoutPublisher.Progress {
   }
 
   /** The first frame one of the counted subscribers got that was not a message, or null. */
-  String firstUnexpected() {
+  @Override
+  public String firstUnexpected() {
     for (Subscriber s : snapshot()) {
       if (s.unexpected() != null) {
         return s.unexpected();
@@ -159,7 +161,8 @@ final class FanoutSubscribers implements FanoutPublisher.Progress {
   }
 
   /** Messages received so far, summed over the counted subscribers. */
-  long totalReceived() {
+  @Override
+  public long totalReceived() {
     long total = 0;
     for (Subscriber s : snapshot()) {
       total += s.received;
@@ -172,7 +175,8 @@ final class FanoutSubscribers implements FanoutPublisher.Progress {
   }
 
   /** Starts timing every {@code every}-th message of each subscriber, dropping earlier samples. */
-  void sample(int every) {
+  @Override
+  public void sample(int every) {
     for (Subscriber s : snapshot()) {
       s.clearSamples();
     }
@@ -183,7 +187,8 @@ final class FanoutSubscribers implements FanoutPublisher.Progress {
    * Stops timing and returns the latencies seen so far by the counted subscribers; their samples
    * are let go, so that they do not count in a heap measurement that follows.
    */
-  Latency stopSampling() {
+  @Override
+  public Latency stopSampling() {
     sampleEvery = 0;
     Subscriber[] all = snapshot();
     int total = 0;
@@ -223,7 +228,8 @@ final class FanoutSubscribers implements FanoutPublisher.Progress {
   }
 
   /** Closes the client for good. */
-  void shutdown() throws Exception {
+  @Override
+  public void shutdown() throws Exception {
     vertx.cancelTimer(pinger);
     closeAll();
     client.close().await(10, TimeUnit.SECONDS);

@@ -120,7 +120,7 @@ final class JvmWindow implements AutoCloseable {
   private Map<Long, Long> loopCpu() {
     Map<Long, Long> cpu = new HashMap<>();
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith(EVENT_LOOP)) {
+      if (info != null && (info.getThreadName().startsWith(EVENT_LOOP) || info.getThreadName().equals(RawSubscribers.THREAD))) {
         long nanos = threads.getThreadCpuTime(info.getThreadId());
         if (nanos >= 0) {
           cpu.put(info.getThreadId(), nanos);
