@@ -137,10 +137,12 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       + " envelope body %d bytes). Server GC: collections that ended in the measured window in the JVM of the"
       + " server and publisher (count / total / longest ms; JDK 17's beans report G1's young and full pauses, not"
       + " remark/cleanup). Busiest loop: CPU share of the busiest Vert.x event loop in that JVM. Client: the"
-      + " subscribers' JVM, cores and its busiest loop, and its collections. Machine busy: all cores, from /proc/stat.%n%n", body.length());
+      + " subscribers' JVM, cores and its busiest loop, and its collections. Machine busy: all cores, from /proc/stat."
+      + " Hiccups: in each JVM, a thread that only sleeps 1 ms at a time: its wake-ups more than %d ms late / the latest in ms"
+      + " (as jHiccup measures the floor a machine and a JVM set under every latency).%n%n", body.length(), HiccupMeter.LATE_MS);
     System.out.println("| N | system | rate msgs/s | deliveries/s | p50 ms | p99 ms | max ms | samples | ms held back (in the measured window)"
-      + " | server GC | server cores / busiest loop | client cores / busiest loop | client GC | machine busy | load avg |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+      + " | server GC | server cores / busiest loop | client cores / busiest loop | client GC | machine busy | load avg | server hiccups | client hiccups |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   }
 
   /**
@@ -175,10 +177,11 @@ final class FanoutLatencyProcess implements FanoutPublisher.Progress, AutoClosea
       Latency latency = new Latency(Long.parseLong(result[2]), Long.parseLong(result[3]), Long.parseLong(result[4]),
         Integer.parseInt(result[1]));
       JvmWindow.Summary client = JvmWindow.Summary.decode(result, 6);
-      System.out.printf("| %d | %s (subscribers in another JVM) | %,.0f | %,d | %s | %d (%d) | %s | %.2f / %.0f%% | %.2f / %.0f%% | %s | %.0f%% | %.1f |%n",
+      System.out.printf("| %d | %s (subscribers in another JVM) | %,.0f | %,d | %s | %d (%d) | %s | %.2f / %.0f%% | %.2f / %.0f%% | %s | %.0f%% | %.1f | %s | %s |%n",
         n, kind.label, perSecond, Long.parseLong(result[5]), latency.cells(), heldBack, heldBackInWindow, server.gc(), server.cores(),
         server.busiestLoop() * 100, client.cores(), client.busiestLoop() * 100, client.gc(), server.machineBusy() * 100,
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        server.hiccupCell(), client.hiccupCell());
     } finally {
       servers.undeploy(deployment).await(10, TimeUnit.SECONDS);
       system.stop().await(20, TimeUnit.SECONDS);

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class JvmWindow implements AutoCloseable {
 
   /** Collections in the window: {@code count}, their summed and longest duration in ms (G1: young pauses mostly). */
-  record Summary(int gcCount, long gcTotalMillis, long gcMaxMillis, double cores, double busiestLoop, double machineBusy) {
+  record Summary(int gcCount, long gcTotalMillis, long gcMaxMillis, double cores, double busiestLoop, double machineBusy,
+                 int hiccups, double worstHiccupMillis) {
 
     /** {@code count / total / max ms} of the collections. */
     String gc() {
@@ -35,12 +36,19 @@ final class JvmWindow implements AutoCloseable {
 
     /** One line for the child to hand to its parent. */
     String encode() {
-      return gcCount + " " + gcTotalMillis + " " + gcMaxMillis + " " + cores + " " + busiestLoop + " " + machineBusy;
+      return gcCount + " " + gcTotalMillis + " " + gcMaxMillis + " " + cores + " " + busiestLoop + " " + machineBusy
+        + " " + hiccups + " " + worstHiccupMillis;
+    }
+
+    /** {@code late wake-ups / the latest in ms} of the {@link HiccupMeter}. */
+    String hiccupCell() {
+      return String.format("%d / %.1f", hiccups, worstHiccupMillis);
     }
 
     static Summary decode(String[] words, int from) {
       return new Summary(Integer.parseInt(words[from]), Long.parseLong(words[from + 1]), Long.parseLong(words[from + 2]),
-        Double.parseDouble(words[from + 3]), Double.parseDouble(words[from + 4]), Double.parseDouble(words[from + 5]));
+        Double.parseDouble(words[from + 3]), Double.parseDouble(words[from + 4]), Double.parseDouble(words[from + 5]),
+        Integer.parseInt(words[from + 6]), Double.parseDouble(words[from + 7]));
     }
   }
 
@@ -54,6 +62,7 @@ final class JvmWindow implements AutoCloseable {
   private final long cpu0;
   private final long[] machine0 = machineTicks();
   private final long t0;
+  private final HiccupMeter hiccups = HiccupMeter.start();
 
   private JvmWindow() {
     for (GarbageCollectorMXBean gc : collectors) {
@@ -96,7 +105,7 @@ final class JvmWindow implements AutoCloseable {
     long[] machine1 = machineTicks();
     double machineBusy = machine0 == null || machine1 == null ? Double.NaN
       : 1 - (machine1[1] - machine0[1]) / (double) Math.max(1, machine1[0] - machine0[0]);
-    return new Summary(count, total, max, cores, busiest, machineBusy);
+    return new Summary(count, total, max, cores, busiest, machineBusy, hiccups.late(), hiccups.worstMillis());
   }
 
   /**
@@ -132,6 +141,7 @@ final class JvmWindow implements AutoCloseable {
 
   @Override
   public void close() {
+    hiccups.close();
     for (GarbageCollectorMXBean gc : collectors) {
       try {
         ((NotificationEmitter) gc).removeNotificationListener(listener);
