@@ -185,8 +185,9 @@ public final class BridgeConfig extends ConfigObject {
 
   /**
    * A connection of the console's port on which nothing was read or written for this long is
-   * closed, in seconds; default {@value #DEFAULT_IDLE_TIMEOUT_SECONDS}. Bridge sockets are never
-   * that quiet: clients ping every 5 s and SockJS sends a heartbeat every 25 s.
+   * closed, in seconds; default {@value #DEFAULT_IDLE_TIMEOUT_SECONDS}. On a bridge WebSocket only
+   * what the browser sends counts (clients ping every 5 s), so one that only receives is closed
+   * too; SockJS's fallback sessions also count what is written (SockJS's heartbeat, every 25 s).
    */
   public int idleTimeoutSeconds() {
     return idleTimeoutSeconds;

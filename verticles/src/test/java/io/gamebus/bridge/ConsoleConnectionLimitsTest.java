@@ -42,7 +42,9 @@ class ConsoleConnectionLimitsTest {
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    BridgeConfig bridge = BridgeConfig.fromJson(new JsonObject().put("maxConnections", 3).put("idleTimeoutSeconds", 1));
+    // pingTimeoutMs far off: here only the idle timeout closes a bridge socket.
+    BridgeConfig bridge = BridgeConfig.fromJson(new JsonObject().put("maxConnections", 3).put("idleTimeoutSeconds", 1)
+      .put("pingTimeoutMs", 600_000));
     HttpConfig http = HttpConfig.fromJson(new JsonObject().put("port", 0));
     ConsoleServer console = new ConsoleServer(http, bridge, new EndpointRegistry(vertx, "gamebus", "n1"));
     vertx.eventBus().<JsonObject>consumer("gamebus.bridge.console.status", m -> {
@@ -88,7 +90,8 @@ class ConsoleConnectionLimitsTest {
    * On a bridge WebSocket the idle timeout watches what the browser sends: one that only receives
    * (a steady stream here) and never pings is closed by it, one that pings stays. Watching both
    * directions cost a promise and a listener per message per browser, and kept the silent one open
-   * until {@code pingTimeoutMs} (10 s).
+   * until {@code pingTimeoutMs} (far off here). No step is timed: the stream (every 50 ms) and the
+   * pings (every 300 ms) only have to come more often than the 1 s timeout; the awaits guard against a hang.
    */
   @Test
   void aBridgeWebSocketThatOnlyReceivesIsClosedAfterTheIdleTimeoutOneThatPingsStays(Vertx vertx) throws Exception {
@@ -100,21 +103,28 @@ class ConsoleConnectionLimitsTest {
     WebSocket pinging = client.connect(bridge).await(5, TimeUnit.SECONDS);
     java.util.concurrent.atomic.AtomicInteger silentGot = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger pingingGot = new java.util.concurrent.atomic.AtomicInteger();
-    silent.textMessageHandler(m -> silentGot.incrementAndGet());
-    pinging.textMessageHandler(m -> pingingGot.incrementAndGet());
+    java.util.concurrent.atomic.AtomicInteger pingingTarget = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
     io.vertx.core.Promise<Void> silentClosed = io.vertx.core.Promise.promise();
+    io.vertx.core.Promise<Void> pingingOutlived = io.vertx.core.Promise.promise();
+    silent.textMessageHandler(m -> silentGot.incrementAndGet());
     silent.closeHandler(v -> silentClosed.tryComplete());
+    pinging.textMessageHandler(m -> {
+      if (pingingGot.incrementAndGet() >= pingingTarget.get()) {
+        pingingOutlived.tryComplete();
+      }
+    });
+    pinging.closeHandler(v -> pingingOutlived.tryFail("the pinging socket was closed"));
     silent.writeTextMessage(register).await(5, TimeUnit.SECONDS);
     pinging.writeTextMessage(register).await(5, TimeUnit.SECONDS);
     long publisher = vertx.setPeriodic(50, t -> vertx.eventBus().publish("gamebus.faf.lobby.in", new JsonObject().put("n", t)));
     long pinger = vertx.setPeriodic(300, t -> pinging.writeTextMessage("{\"type\":\"ping\"}"));
     try {
-      silentClosed.future().await(5, TimeUnit.SECONDS);
-      int received = pingingGot.get();
-      Thread.sleep(500);
+      silentClosed.future().await(15, TimeUnit.SECONDS);
       assertTrue(silentGot.get() > 0, "the silent socket received messages before it was closed");
+      // 40 more publications take twice the idle timeout: the pinging socket outlives it, receiving.
+      pingingTarget.set(pingingGot.get() + 40);
+      pingingOutlived.future().await(15, TimeUnit.SECONDS);
       assertFalse(pinging.isClosed(), "the pinging socket stays open");
-      assertTrue(pingingGot.get() > received, "and keeps receiving");
     } finally {
       vertx.cancelTimer(publisher);
       vertx.cancelTimer(pinger);
