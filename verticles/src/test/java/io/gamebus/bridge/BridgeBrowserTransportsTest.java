@@ -36,6 +36,11 @@ class BridgeBrowserTransportsTest {
 
   /** Runs the page to its reply; returns the transport SockJS opened on. */
   private String run(Vertx vertx, NodeScript page, String question) throws Exception {
+    return run(vertx, page, question, "über \"quoted\"");
+  }
+
+  /** As {@link #run(Vertx, NodeScript, String)}, the probe published carrying {@code text}. */
+  private String run(Vertx vertx, NodeScript page, String question, String text) throws Exception {
     String origin = page.awaitLine("PAGE", 20).substring("PAGE ".length());
     GamebusNode node = GamebusNode.start(vertx, BridgeTransportsTest.config(new JsonObject()
       .put("allowedOrigins", new JsonArray().add(origin)))).await(10, TimeUnit.SECONDS);
@@ -48,11 +53,11 @@ class BridgeBrowserTransportsTest {
     // READY means the register frame was sent, not yet applied: publish until one arrives.
     String message = null;
     for (int attempt = 0; attempt < 40 && message == null; attempt++) {
-      vertx.eventBus().publish(READABLE, new JsonObject().put("type", "probe").put("text", "über \"quoted\""));
+      vertx.eventBus().publish(READABLE, new JsonObject().put("type", "probe").put("text", text));
       message = page.pollLine("MESSAGE", 500);
     }
     assertTrue(message != null, page.transcript());
-    assertEquals("über \"quoted\"", new JsonObject(message.substring("MESSAGE ".length())).getString("text"));
+    assertEquals(text, new JsonObject(message.substring("MESSAGE ".length())).getString("text"));
     JsonObject reply = new JsonObject(page.awaitLine("REPLY", 15).substring("REPLY ".length()));
     assertEquals("pong", reply.getString("answer"), page.transcript());
     assertEquals(question, reply.getJsonObject("asked").getString("question"));
@@ -76,6 +81,19 @@ class BridgeBrowserTransportsTest {
     try (NodeScript page = page("--transports", transport,
       "--send-body", new JsonObject().put("question", question).encode())) {
       assertEquals(transport, run(vertx, page, question), page.transcript());
+    }
+  }
+
+  /**
+   * A message of more than 64 KiB (a 64-bit WebSocket length, in the frame the bridge encodes
+   * itself) reaches the official client in Chromium whole.
+   */
+  @Test
+  void aMessageOfMoreThan64KiBReachesThePageWholeOverTheWebSocket(Vertx vertx) throws Exception {
+    String question = "asked after a large message";
+    try (NodeScript page = page("--transports", "websocket",
+      "--send-body", new JsonObject().put("question", question).encode())) {
+      assertEquals("websocket", run(vertx, page, question, "über " + "z".repeat(100_000)), page.transcript());
     }
   }
 
