@@ -34,11 +34,6 @@ final class OutFrame {
     this.json = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(json));
   }
 
-  /** The JSON bytes, for a raw WebSocket text frame: a fresh view of the shared bytes. */
-  ByteBuf json() {
-    return json.duplicate();
-  }
-
   /** {@code a["<the JSON as a string>"]}, the SockJS message frame, built on first use. */
   ByteBuf sockJs() {
     return sockJsForm().duplicate();

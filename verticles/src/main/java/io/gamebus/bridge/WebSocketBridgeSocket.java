@@ -14,6 +14,7 @@ import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -81,7 +83,7 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
     this.maxPendingBytes = maxPendingBytes;
     // Netty's high-water mark: the channel turns unwritable past the limit (see overLimit).
     ws.setWriteQueueMaxSize(maxPendingBytes);
-    watchReadsOnly(channel.pipeline());
+    watchReadsOnly();
   }
 
   /**
@@ -89,14 +91,22 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
    * and Netty's handler for that turns every write's void promise into a real one with a listener:
    * an object and a callback per message per browser. On a bridge WebSocket the browser pings every
    * few seconds, and is closed by {@code pingTimeoutMs} when it stops, so silence from the browser
-   * is what the timeout needs to see: the handler is swapped for one that watches reads only.
+   * is what the timeout needs to see: the handler is swapped for one that watches reads only. Vert.x
+   * would end the connection without a word; this one closes with 1008 and the reason.
    */
-  private static void watchReadsOnly(ChannelPipeline pipeline) {
+  private void watchReadsOnly() {
+    ChannelPipeline pipeline = channel.pipeline();
     IdleStateHandler idle = pipeline.get(IdleStateHandler.class);
-    if (idle != null && idle.getAllIdleTimeInMillis() > 0) {
-      pipeline.replace(idle, pipeline.context(idle).name(),
-        new IdleStateHandler(idle.getAllIdleTimeInMillis(), 0, 0, java.util.concurrent.TimeUnit.MILLISECONDS));
+    if (idle == null || idle.getAllIdleTimeInMillis() <= 0) {
+      return;
     }
+    long millis = idle.getAllIdleTimeInMillis();
+    pipeline.replace(idle, pipeline.context(idle).name(), new IdleStateHandler(millis, 0, 0, TimeUnit.MILLISECONDS) {
+      @Override
+      protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
+        WebSocketBridgeSocket.this.close(1008, "nothing heard for " + millis / 1000 + " s (bridge.idleTimeoutSeconds)");
+      }
+    });
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,10 +105,10 @@ class ConsoleConnectionLimitsTest {
     java.util.concurrent.atomic.AtomicInteger silentGot = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger pingingGot = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger pingingTarget = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
-    io.vertx.core.Promise<Void> silentClosed = io.vertx.core.Promise.promise();
+    io.vertx.core.Promise<String> silentClosed = io.vertx.core.Promise.promise();
     io.vertx.core.Promise<Void> pingingOutlived = io.vertx.core.Promise.promise();
     silent.textMessageHandler(m -> silentGot.incrementAndGet());
-    silent.closeHandler(v -> silentClosed.tryComplete());
+    silent.closeHandler(v -> silentClosed.tryComplete(silent.closeStatusCode() + " " + silent.closeReason()));
     pinging.textMessageHandler(m -> {
       if (pingingGot.incrementAndGet() >= pingingTarget.get()) {
         pingingOutlived.tryComplete();
@@ -119,7 +120,8 @@ class ConsoleConnectionLimitsTest {
     long publisher = vertx.setPeriodic(50, t -> vertx.eventBus().publish("gamebus.faf.lobby.in", new JsonObject().put("n", t)));
     long pinger = vertx.setPeriodic(300, t -> pinging.writeTextMessage("{\"type\":\"ping\"}"));
     try {
-      silentClosed.future().await(15, TimeUnit.SECONDS);
+      assertEquals("1008 nothing heard for 1 s (bridge.idleTimeoutSeconds)", silentClosed.future().await(15, TimeUnit.SECONDS),
+        "closed with a status and a reason the browser sees, not ended without a word");
       assertTrue(silentGot.get() > 0, "the silent socket received messages before it was closed");
       // 40 more publications take twice the idle timeout: the pinging socket outlives it, receiving.
       pingingTarget.set(pingingGot.get() + 40);

@@ -30,7 +30,7 @@ class OutFrameTest {
     assertEquals(new JsonObject().put("type", "rec").put("address", "gamebus.faf.lobby.in")
         .put("headers", new JsonObject().put("a", "1").put("b", new JsonArray().add("2").add("3")))
         .put("body", envelope.toJson()),
-      new JsonObject(frame.json().toString(StandardCharsets.UTF_8)));
+      new JsonObject(frame.text()));
   }
 
   @Test
