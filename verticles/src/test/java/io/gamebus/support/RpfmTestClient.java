@@ -3,7 +3,7 @@ package io.gamebus.support;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -18,23 +18,29 @@ import java.util.List;
  * A bare WebSocket client of an RPFM server, as the real UI uses one: text frames of
  * {@code {"id", "data"}}, every frame received kept in order, and the first frame (the
  * {@code SessionConnected} greeting) read by {@link #connect}.
+ * <p>
+ * Its handlers are set on the socket before it connects. Vert.x resumes the WebSocket that
+ * {@code WebSocketClient.connect} returns once the connection is up, so a handler attached in a
+ * callback of that future misses what arrived first (the greeting) whenever the callback is
+ * attached after the connection is up, e.g. by a test thread descheduled on busy cores; the test
+ * then waits for a greeting that never comes ({@code RpfmTestClientTest}).
  */
 public final class RpfmTestClient {
 
   private static final java.util.Set<WebSocketClient> CONNECTING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final WebSocketClient client;
-  private final WebSocket socket;
+  private final ClientWebSocket socket;
   private final Deque<JsonObject> frames = new ArrayDeque<>();
   private final Deque<Promise<JsonObject>> waiting = new ArrayDeque<>();
   private final List<JsonObject> all = new ArrayList<>();
   private final Promise<Short> closed = Promise.promise();
   private long session;
 
-  private RpfmTestClient(WebSocketClient client, WebSocket socket) {
+  private RpfmTestClient(WebSocketClient client) {
     // Kept: Vert.x closes the connections of a client that is garbage collected.
     this.client = client;
-    this.socket = socket;
+    this.socket = client.webSocket();
     socket.textMessageHandler(text -> {
       JsonObject frame = new JsonObject(text);
       all.add(frame);
@@ -50,22 +56,30 @@ public final class RpfmTestClient {
 
   /** Connects to {@code /ws} (with {@code query} when not null) and reads the greeting. */
   public static Future<RpfmTestClient> connect(Vertx vertx, int port, String query) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(256 * 1024 * 1024)
-      .setMaxFrameSize(256 * 1024 * 1024));
-    String uri = "/ws" + (query == null ? "" : "?" + query);
+    RpfmTestClient c = unconnected(vertx);
     // Held strongly while connecting: Vert.x 5 closes what a garbage-collected client opened.
-    CONNECTING.add(client);
-    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
-      .andThen(done -> CONNECTING.remove(client))
-      .map(socket -> new RpfmTestClient(client, socket))
-      .compose(c -> c.next().map(greeting -> {
+    CONNECTING.add(c.client);
+    return c.socket.connect(connectOptions(port, query))
+      .andThen(done -> CONNECTING.remove(c.client))
+      .compose(ws -> c.next().map(greeting -> {
         c.session = greeting.getJsonObject("data").getLong("SessionConnected");
         return c;
       }));
   }
 
+  /** A client with its handlers in place and its socket not yet connected (see the class comment). */
+  static RpfmTestClient unconnected(Vertx vertx) {
+    return new RpfmTestClient(vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(256 * 1024 * 1024)
+      .setMaxFrameSize(256 * 1024 * 1024)));
+  }
+
+  static WebSocketConnectOptions connectOptions(int port, String query) {
+    String uri = "/ws" + (query == null ? "" : "?" + query);
+    return new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
+  }
+
   public long session() { return session; }
-  public WebSocket socket() { return socket; }
+  public ClientWebSocket socket() { return socket; }
   /** Every frame received, greeting included. */
   public List<JsonObject> received() { return all; }
   /** The close status code, once the server closed. */
