@@ -16,11 +16,12 @@ import java.util.List;
  * One frame of the Vert.x bridge wire protocol on its way to browsers, encoded once however many
  * sockets it reaches. Each transport takes the form it writes: the plain JSON bytes (raw
  * WebSocket), the SockJS {@code a["…"]} framing (SockJS over WebSocket), or the text (the SockJS
- * fallbacks, which frame per session). The byte forms are unreleasable and handed out as
- * duplicates, so every socket writes the same memory and nothing is copied per subscriber.
+ * fallbacks, which frame per session). Each form is built once per message, however many sockets
+ * take it.
  *
  * <p>A WebSocket takes the whole frame, header included, copied into the one buffer it flushes
- * ({@link #appendWire}): a JFR profile at half of gamebus's maximum found a quarter of the bridge
+ * ({@link #appendWire}; Netty's NIO transport copied a shared heap payload into a direct buffer
+ * per socket anyway): a JFR profile at half of gamebus's maximum found a quarter of the bridge
  * loop's samples in Netty's frame encoder (a pooled buffer and a copy per message per socket) and
  * most of its garbage in the objects Netty makes per write.
  */
@@ -34,7 +35,7 @@ final class OutFrame {
     this.json = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(json));
   }
 
-  /** {@code a["<the JSON as a string>"]}, the SockJS message frame, built on first use. */
+  /** {@code a["<the JSON as a string>"]}, the SockJS message frame, built on first use: a fresh view of it. */
   ByteBuf sockJs() {
     return sockJsForm().duplicate();
   }

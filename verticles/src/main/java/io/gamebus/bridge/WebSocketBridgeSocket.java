@@ -47,10 +47,10 @@ final class WebSocketBridgeSocket extends BridgeSocket implements FlushBatch.Flu
   /** SockJS's default heartbeat interval: proxies close a connection that is silent for longer. */
   static final long HEARTBEAT_MS = 25_000;
   private static final ByteBuf OPEN = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("o", StandardCharsets.US_ASCII));
+  private static final ByteBuf HEARTBEAT = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("h", StandardCharsets.US_ASCII));
   /** A batch holds a burst's frames for one browser: 8 KiB is twenty 400-byte messages. */
   private static final int BATCH_INITIAL_BYTES = 8 * 1024;
   private static final int BATCH_PUSH_BYTES = 64 * 1024;
-  private static final ByteBuf HEARTBEAT = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("h", StandardCharsets.US_ASCII));
 
   private final ServerWebSocket ws;
   private final ChannelHandlerContext channel;
