@@ -165,24 +165,8 @@ public final class ConnectionsChannel {
       closeLocally(message);
       return;
     }
-    if (nodes != null && !nodes.isAlive(owner)) {
-      fail(message, BusError.UNKNOWN_CONNECTION.exception(connection + ": its node " + owner
-        + " has left the cluster (not heard from for " + EndpointRegistry.DEAD_AFTER_MS + " ms)"));
-      return;
-    }
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(NODE_ANSWER_TIMEOUT_MS)
-      .addHeader(Gamebus.CONNECTION_HEADER, connection);
-    bus.eventBus().request(bus.addresses().closeOnNode(owner), message.body(), options).onComplete(result -> {
-      if (result.succeeded()) {
-        message.reply(result.result().body());
-      } else if (result.cause() instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-        fail(message, reply);
-      } else if (noHandlers(result.cause())) {
-        fail(message, BusError.UNKNOWN_CONNECTION.exception(connection + ": its node " + owner + " is not running this endpoint"));
-      } else {
-        fail(message, BusError.TIMEOUT.exception(connection + ": its node " + owner + " did not answer in time"));
-      }
-    });
+    OwnerNode.forward(bus.eventBus(), nodes, message, bus.addresses().closeOnNode(owner), owner, connection,
+      NODE_ANSWER_TIMEOUT_MS);
   }
 
   private void closeLocally(Message<Object> message) {
@@ -211,6 +195,6 @@ public final class ConnectionsChannel {
   }
 
   private static void fail(Message<?> message, ReplyException failure) {
-    message.fail(failure.failureCode(), failure.getMessage());
+    OwnerNode.fail(message, failure);
   }
 }

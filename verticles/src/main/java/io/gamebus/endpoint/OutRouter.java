@@ -9,7 +9,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -87,21 +86,7 @@ public final class OutRouter {
   }
 
   private void forward(Message<Object> message, String owner, String connection) {
-    if (!nodes.isAlive(owner)) {
-      // Not heard from for DEAD_AFTER_MS: its connections are gone with it; no waiting for a timeout.
-      fail(message, BusError.UNKNOWN_CONNECTION.exception(connection + ": its node " + owner
-        + " has left the cluster (not heard from for " + EndpointRegistry.DEAD_AFTER_MS + " ms)"));
-      return;
-    }
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS)
-      .addHeader(Gamebus.CONNECTION_HEADER, connection);
-    bus.eventBus().request(bus.addresses().outOnNode(owner), message.body(), options).onComplete(result -> {
-      if (result.succeeded()) {
-        message.reply(result.result().body());
-      } else {
-        fail(message, relayed(result.cause(), connection + ": its node " + owner));
-      }
-    });
+    OwnerNode.forward(bus.eventBus(), nodes, message, bus.addresses().outOnNode(owner), owner, connection, FORWARD_TIMEOUT_MS);
   }
 
   /** This node's connections, plus every other node's through its per-node address. */
@@ -166,17 +151,7 @@ public final class OutRouter {
     throw BusError.BAD_MESSAGE.exception("the body must be a JSON object");
   }
 
-  private static ReplyException relayed(Throwable cause, String what) {
-    if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      return reply;
-    }
-    if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
-      return BusError.TIMEOUT.exception(what + " did not answer in time");
-    }
-    return BusError.UNKNOWN_CONNECTION.exception(what + " is not running this endpoint");
-  }
-
   private static void fail(Message<?> message, ReplyException failure) {
-    message.fail(failure.failureCode(), failure.getMessage());
+    OwnerNode.fail(message, failure);
   }
 }
